@@ -1,0 +1,199 @@
+package org.neuromanifold.core.expr;
+
+import java.util.Objects;
+
+import org.neuromanifold.core.data.InputDistribution;
+import org.neuromanifold.core.model.ParameterGroup;
+import org.neuromanifold.core.scalar.Fn;
+
+/**
+ * A small tensor-expression language for stating identities about a network {@code f_θ}, a loss ℓ and
+ * data. Expressions are plain data; the numeric module evaluates them with autodiff at concrete θ, x,
+ * y, and the symbolic module translates them to Symja and to LaTeX.
+ *
+ * <p>Values are scalars, vectors or matrices. The evaluation context supplies the network, θ, one
+ * input {@code x} and target {@code y} (or a data set / distribution for {@link Expectation}).
+ */
+public sealed interface Expr {
+
+    // ---- leaves ------------------------------------------------------------------------------
+
+    /** The network output f_θ(x) (a vector of the output width). */
+    record Output() implements Expr {
+    }
+
+    /** The input x. */
+    record Input() implements Expr {
+    }
+
+    /** The target y. */
+    record Target() implements Expr {
+    }
+
+    /** The per-sample loss ℓ(f_θ(x), y) (a scalar). */
+    record LossValue() implements Expr {
+    }
+
+    /** The parameters of {@code group} as a vector (θ, one layer's, one neuron's). */
+    record Params(ParameterGroup group) implements Expr {
+        public Params {
+            Objects.requireNonNull(group, "group");
+        }
+    }
+
+    /** The number L of hidden layers (L+1 weight matrices). */
+    record Depth() implements Expr {
+    }
+
+    /** A scalar constant. */
+    record Const(double value) implements Expr {
+    }
+
+    /** The n×n identity matrix; {@code n = 0} means "the size of the matrix it is combined with". */
+    record IdentityMatrix(int n) implements Expr {
+    }
+
+    // ---- derivatives -----------------------------------------------------------------------------
+
+    /** With respect to what a derivative is taken. */
+    sealed interface Wrt {
+    }
+
+    /** With respect to the parameters of a group. */
+    record WrtParams(ParameterGroup group) implements Wrt {
+        public WrtParams {
+            Objects.requireNonNull(group, "group");
+        }
+    }
+
+    /** With respect to the input x. */
+    record WrtInput() implements Wrt {
+    }
+
+    /** With respect to the network output f (e.g. ∂ℓ/∂f). */
+    record WrtOutput() implements Wrt {
+    }
+
+    /** ∇ of a scalar expression: a vector. */
+    record Grad(Expr of, Wrt wrt) implements Expr {
+        public Grad {
+            Objects.requireNonNull(of, "of");
+            Objects.requireNonNull(wrt, "wrt");
+        }
+    }
+
+    /** ∇² of a scalar expression: a square matrix. */
+    record Hessian(Expr of, Wrt wrt) implements Expr {
+        public Hessian {
+            Objects.requireNonNull(of, "of");
+            Objects.requireNonNull(wrt, "wrt");
+        }
+    }
+
+    /** The Jacobian of a vector expression: rows are components, columns variables. */
+    record Jacobian(Expr of, Wrt wrt) implements Expr {
+        public Jacobian {
+            Objects.requireNonNull(of, "of");
+            Objects.requireNonNull(wrt, "wrt");
+        }
+    }
+
+    // ---- linear algebra ----------------------------------------------------------------------------
+
+    /** ⟨a, b⟩ of two vectors. */
+    record Dot(Expr a, Expr b) implements Expr {
+    }
+
+    /** a ⊗ b = a bᵀ of two vectors. */
+    record Outer(Expr a, Expr b) implements Expr {
+    }
+
+    /** Matrix product (matrix·matrix or matrix·vector). */
+    record MatMul(Expr a, Expr b) implements Expr {
+    }
+
+    /** Transpose of a matrix. */
+    record Transpose(Expr a) implements Expr {
+    }
+
+    /** Trace of a square matrix. */
+    record Trace(Expr a) implements Expr {
+    }
+
+    /** Component {@code index} of a vector. */
+    record Component(Expr of, int index) implements Expr {
+    }
+
+    /** Sum of a vector's components. */
+    record SumOf(Expr of) implements Expr {
+    }
+
+    // ---- arithmetic (elementwise, with scalar broadcasting) ---------------------------------------
+
+    record Add(Expr a, Expr b) implements Expr {
+    }
+
+    record Sub(Expr a, Expr b) implements Expr {
+    }
+
+    record Mul(Expr a, Expr b) implements Expr {
+    }
+
+    record Div(Expr a, Expr b) implements Expr {
+    }
+
+    record Neg(Expr a) implements Expr {
+    }
+
+    /** a^n elementwise, n an integer. */
+    record Pow(Expr a, int n) implements Expr {
+    }
+
+    /** An elementary function applied elementwise. */
+    record Apply(Fn fn, Expr a) implements Expr {
+    }
+
+    /** The Heaviside step 1[a &gt; 0], elementwise (0 at a = 0). */
+    record Step(Expr a) implements Expr {
+    }
+
+    // ---- probability ---------------------------------------------------------------------------------
+
+    /** Over what an expectation averages. */
+    sealed interface Over {
+    }
+
+    /** The data set of the evaluation context, uniformly (the empirical measure). */
+    record OverData() implements Over {
+    }
+
+    /** x drawn from an input distribution (y unused or drawn from the model). */
+    record OverInputs(InputDistribution distribution) implements Over {
+        public OverInputs {
+            Objects.requireNonNull(distribution, "distribution");
+        }
+    }
+
+    /** y drawn from the model's own output distribution p(y | f_θ(x)) (the loss's statistical model). */
+    record OverModel() implements Over {
+    }
+
+    /** 𝔼 over {@code over} of {@code body}. */
+    record Expectation(Over over, Expr body) implements Expr {
+        public Expectation {
+            Objects.requireNonNull(over, "over");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /**
+     * The Fisher information of the model's output distribution at the current x with respect to a
+     * parameter group: 𝔼_{y∼p(y|x,θ)}[∇ ln p ∇ ln pᵀ]. For a layer or neuron group with the rest of the
+     * network held fixed this is the relative Fisher information (seed 003, eq. 2).
+     */
+    record FisherInformation(ParameterGroup group) implements Expr {
+        public FisherInformation {
+            Objects.requireNonNull(group, "group");
+        }
+    }
+}

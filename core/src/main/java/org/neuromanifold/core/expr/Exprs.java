@@ -1,0 +1,126 @@
+package org.neuromanifold.core.expr;
+
+import org.neuromanifold.core.model.ParameterGroup;
+
+/** Static factories that make identity statements read like the mathematics (for Java callers). */
+public final class Exprs {
+    private Exprs() {
+    }
+
+    public static Expr output() {
+        return new Expr.Output();
+    }
+
+    public static Expr component(Expr e, int i) {
+        return new Expr.Component(e, i);
+    }
+
+    public static Expr input() {
+        return new Expr.Input();
+    }
+
+    public static Expr target() {
+        return new Expr.Target();
+    }
+
+    public static Expr loss() {
+        return new Expr.LossValue();
+    }
+
+    public static Expr theta() {
+        return new Expr.Params(ParameterGroup.ALL);
+    }
+
+    public static Expr params(ParameterGroup group) {
+        return new Expr.Params(group);
+    }
+
+    public static Expr depth() {
+        return new Expr.Depth();
+    }
+
+    public static Expr constant(double v) {
+        return new Expr.Const(v);
+    }
+
+    /** ∇_θ of a scalar. */
+    public static Expr gradTheta(Expr scalar) {
+        return new Expr.Grad(scalar, new Expr.WrtParams(ParameterGroup.ALL));
+    }
+
+    /** ∇ of a scalar with respect to a parameter group. */
+    public static Expr grad(Expr scalar, ParameterGroup group) {
+        return new Expr.Grad(scalar, new Expr.WrtParams(group));
+    }
+
+    /** ∂/∂f of a scalar (e.g. the loss). */
+    public static Expr gradOutput(Expr scalar) {
+        return new Expr.Grad(scalar, new Expr.WrtOutput());
+    }
+
+    /** ∇_x of a scalar. */
+    public static Expr gradInput(Expr scalar) {
+        return new Expr.Grad(scalar, new Expr.WrtInput());
+    }
+
+    public static Expr hessianTheta(Expr scalar) {
+        return new Expr.Hessian(scalar, new Expr.WrtParams(ParameterGroup.ALL));
+    }
+
+    public static Expr dot(Expr a, Expr b) {
+        return new Expr.Dot(a, b);
+    }
+
+    public static Expr outer(Expr a, Expr b) {
+        return new Expr.Outer(a, b);
+    }
+
+    public static Expr plus(Expr a, Expr b) {
+        return new Expr.Add(a, b);
+    }
+
+    public static Expr minus(Expr a, Expr b) {
+        return new Expr.Sub(a, b);
+    }
+
+    public static Expr times(Expr a, Expr b) {
+        return new Expr.Mul(a, b);
+    }
+
+    public static Expr div(Expr a, Expr b) {
+        return new Expr.Div(a, b);
+    }
+
+    public static Expr pow(Expr a, int n) {
+        return new Expr.Pow(a, n);
+    }
+
+    /** 1[a &gt; 0] elementwise. */
+    public static Expr step(Expr a) {
+        return new Expr.Step(a);
+    }
+
+    public static Expr neg(Expr a) {
+        return new Expr.Neg(a);
+    }
+
+    /** J·v for a Jacobian (matrix) and a vector. */
+    public static Expr matmul(Expr a, Expr b) {
+        return new Expr.MatMul(a, b);
+    }
+
+    /** The Jacobian of a vector expression with respect to θ. */
+    public static Expr jacobianTheta(Expr vector) {
+        return new Expr.Jacobian(vector, new Expr.WrtParams(ParameterGroup.ALL));
+    }
+
+    /** 𝔼 over the data set of the context. */
+    public static Expr meanOverData(Expr body) {
+        return new Expr.Expectation(new Expr.OverData(), body);
+    }
+
+    /** 𝔼 over y drawn from the model. */
+    public static Expr meanOverModel(Expr body) {
+        return new Expr.Expectation(new Expr.OverModel(), body);
+    }
+}

@@ -1,0 +1,32 @@
+package org.neuromanifold.core.model;
+
+import java.util.Objects;
+
+import org.neuromanifold.core.activation.Activation;
+import org.neuromanifold.core.error.Checks;
+
+/**
+ * A fully connected layer {@code h ↦ σ(W h + b)} with {@code W} of shape {@code out × in}.
+ *
+ * @param in         input width
+ * @param out        output width
+ * @param bias       whether the layer has a bias vector {@code b}
+ * @param activation the elementwise activation σ
+ */
+public record Dense(int in, int out, boolean bias, Activation activation) {
+    public Dense {
+        Checks.positive("Dense in", in);
+        Checks.positive("Dense out", out);
+        Objects.requireNonNull(activation, "activation");
+    }
+
+    /** Number of parameters: {@code in·out (+ out)}. */
+    public int parameterCount() {
+        return in * out + (bias ? out : 0);
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + in + "→" + out + (bias ? ", bias" : ", no bias") + ", " + activation.label() + ")";
+    }
+}
