@@ -17,6 +17,19 @@ public interface Kernels {
     /** Which implementation this is, e.g. {@code "vector (512-bit, 8 lanes)"} or {@code "scalar"}. */
     String description();
 
+    /** How many threads a large GEMM uses (1 for a single-threaded implementation). */
+    default int threads() {
+        return 1;
+    }
+
+    /**
+     * Sets how many threads large GEMMs use from now on (at least 1). Results never depend on it. A
+     * single-threaded implementation checks the value and otherwise ignores it.
+     */
+    default void setThreads(int threads) {
+        KernelProvider.checkThreads(threads, "threads");
+    }
+
     /** Σ_{i<n} a[aOff+i]·b[bOff+i]. */
     double dot(int n, double[] a, int aOff, double[] b, int bOff);
 
