@@ -2,7 +2,6 @@ package org.neuromanifold.numeric.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +20,14 @@ import org.neuromanifold.core.activation.SmoothPrelu;
  * Activation kernels of every family against closed forms evaluated here with {@link StrictMath}, and
  * against the scalar twin (which calls the core classes).
  *
- * <p>Tolerances, with reasons: a result may be off by a few ulps relative ({@link #ULPS}), because the
+ * <p>Tolerances ({@link Reference#assertClose}), with reasons: a result may be off by a few ulps relative, because the
  * vector e^x, e^x−1 and ln(1+y) are within ~1 ulp of StrictMath's and a formula then adds a division
- * or two; and by a few u = 2^-53 absolute times the size of the terms that cancel ({@link #ABS}), since
+ * or two; and by a few u = 2^-53 absolute times the size of the terms that cancel, since
  * 1 − t², s(1 − s), 1 − 2s lose relative accuracy where they nearly vanish, in every implementation.
  * Piecewise-linear families (identity, ReLU, leaky ReLU) use no rounding-sensitive function and must
  * match the scalar twin bit for bit, kinks included.
  */
 class ActivationKernelsTest {
-    private static final double ULPS = 4;
-    private static final double ABS = 8 * Reference.U;
     private static final int[] LENGTHS = {0, 1, 6, 7, 8, 9, 13, 15, 16, 17, 31, 33, 207, 1000};
     private static final VectorKernels VECTOR = new VectorKernels(1);
     private static final ScalarKernels SCALAR = new ScalarKernels();
@@ -121,18 +118,18 @@ class ActivationKernelsTest {
                 for (int i = 0; i < n; i++) {
                     double x = z[5 + i];
                     String w = act.label() + " at z=" + x + " (n=" + n + ")";
-                    assertClose(cf.value().applyAsDouble(x), out[3 + i], 1, "value of " + w);
-                    assertClose(cf.d1().applyAsDouble(x), d[4 + i], 1, "derivative of " + w);
-                    assertClose(cf.d2().applyAsDouble(x), d2[2 + i], 1, "second derivative of " + w);
+                    Reference.assertClose(cf.value().applyAsDouble(x), out[3 + i], 1, "value of " + w);
+                    Reference.assertClose(cf.d1().applyAsDouble(x), d[4 + i], 1, "derivative of " + w);
+                    Reference.assertClose(cf.d2().applyAsDouble(x), d2[2 + i], 1, "second derivative of " + w);
                     if (piecewiseLinear(act)) {
-                        assertSameBits(so[3 + i], out[3 + i], "value of " + w);
-                        assertSameBits(sd[4 + i], d[4 + i], "derivative of " + w);
-                        assertSameBits(sd2[2 + i], d2[2 + i], "second derivative of " + w);
+                        Reference.assertSameBits(so[3 + i], out[3 + i], "value of " + w);
+                        Reference.assertSameBits(sd[4 + i], d[4 + i], "derivative of " + w);
+                        Reference.assertSameBits(sd2[2 + i], d2[2 + i], "second derivative of " + w);
                     } else if (Math.abs(x) < 1e300) {
                         // beyond that the core's smoothed PReLU overflows to NaN, see smoothPreluCannotOverflow
-                        assertClose(so[3 + i], out[3 + i], 1, "scalar twin vs vector, value of " + w);
-                        assertClose(sd[4 + i], d[4 + i], 1, "scalar twin vs vector, derivative of " + w);
-                        assertClose(sd2[2 + i], d2[2 + i], 1, "scalar twin vs vector, second derivative of " + w);
+                        Reference.assertClose(so[3 + i], out[3 + i], 1, "scalar twin vs vector, value of " + w);
+                        Reference.assertClose(sd[4 + i], d[4 + i], 1, "scalar twin vs vector, derivative of " + w);
+                        Reference.assertClose(sd2[2 + i], d2[2 + i], 1, "scalar twin vs vector, second derivative of " + w);
                     }
                 }
                 assertEquals(0.0, out[2], "wrote before out");
@@ -203,9 +200,9 @@ class ActivationKernelsTest {
         VECTOR.activation(swish, 31, z, 0, out, 0, d, 0);
         VECTOR.activationSecondDerivative(swish, 31, z, 0, d2, 0);
         for (int i = 0; i < 31; i++) {
-            assertSameBits(swish.value(z[i]), out[i], "swish at " + z[i]);
-            assertSameBits(swish.derivative(z[i]), d[i], "swish' at " + z[i]);
-            assertSameBits(swish.secondDerivative(z[i]), d2[i], "swish'' at " + z[i]);
+            Reference.assertSameBits(swish.value(z[i]), out[i], "swish at " + z[i]);
+            Reference.assertSameBits(swish.derivative(z[i]), d[i], "swish' at " + z[i]);
+            Reference.assertSameBits(swish.secondDerivative(z[i]), d2[i], "swish'' at " + z[i]);
         }
     }
 
@@ -232,29 +229,9 @@ class ActivationKernelsTest {
         }
     }
 
-    /** Equal within ULPS relative plus ABS·scale absolute; NaN only matches NaN, infinities exactly. */
-    static void assertClose(double want, double got, double scale, String what) {
-        if (Double.isNaN(want) || Double.isNaN(got) || Double.isInfinite(want) || Double.isInfinite(got)) {
-            if (!(Double.isNaN(want) && Double.isNaN(got)) && want != got) {
-                fail(what + ": expected " + want + " but got " + got);
-            }
-            return;
-        }
-        double tol = ULPS * Math.ulp(Math.abs(want)) + ABS * scale;
-        if (Math.abs(want - got) > tol) {
-            fail(what + ": expected " + want + " but got " + got + " (" + Reference.ulps(want, got) + " ulps)");
-        }
-    }
-
-    static void assertSameBits(double want, double got, String what) {
-        if (Double.doubleToLongBits(want) != Double.doubleToLongBits(got)) {
-            fail(what + ": expected exactly " + want + " but got " + got);
-        }
-    }
-
     private static void assertArrayEqualsExactly(double[] want, double[] got, String what) {
         for (int i = 0; i < want.length; i++) {
-            assertClose(want[i], got[i], 0, what + " [" + i + "]");
+            Reference.assertClose(want[i], got[i], 0, what + " [" + i + "]");
         }
     }
 }

@@ -143,4 +143,30 @@ final class Reference {
         }
         return Math.abs(x - y) / Math.ulp(Math.max(Math.abs(x), Math.abs(y)));
     }
+
+    /** Relative tolerance of {@link #assertClose}, in ulps of the expected value. */
+    static final double ULPS = 4;
+    /** Absolute tolerance of {@link #assertClose}, per unit of the caller's scale. */
+    static final double ABS = 8 * U;
+
+    /** Equal within ULPS relative plus ABS·scale absolute; NaN only matches NaN, infinities exactly. */
+    static void assertClose(double want, double got, double scale, String what) {
+        if (Double.isNaN(want) || Double.isNaN(got) || Double.isInfinite(want) || Double.isInfinite(got)) {
+            if (!(Double.isNaN(want) && Double.isNaN(got)) && want != got) {
+                throw new AssertionError(what + ": expected " + want + " but got " + got);
+            }
+            return;
+        }
+        double tol = ULPS * Math.ulp(Math.abs(want)) + ABS * scale;
+        if (Math.abs(want - got) > tol) {
+            throw new AssertionError(what + ": expected " + want + " but got " + got + " (" + ulps(want, got)
+                    + " ulps)");
+        }
+    }
+
+    static void assertSameBits(double want, double got, String what) {
+        if (Double.doubleToLongBits(want) != Double.doubleToLongBits(got)) {
+            throw new AssertionError(what + ": expected exactly " + want + " but got " + got);
+        }
+    }
 }

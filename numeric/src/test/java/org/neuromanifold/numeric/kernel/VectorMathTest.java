@@ -53,43 +53,48 @@ class VectorMathTest {
         return x;
     }
 
+    /** Measured worst case is 1 ulp for all three; 2 leaves room for another JDK's StrictMath rounding. */
+    private static void assertAtMostTwoUlps(double worst) {
+        assertTrue(worst <= 2, "worst error " + worst + " ulps");
+    }
+
     @Test
     void expIsWithinTwoUlpsEverywhere() {
         Random r = new Random(1);
-        assertTrue(maxUlps(VectorMath::exp, StrictMath::exp, uniform(r, 200_000, -745, 709.7)) <= 2);
-        assertTrue(maxUlps(VectorMath::exp, StrictMath::exp, uniform(r, 50_000, -1, 1)) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::exp, StrictMath::exp, uniform(r, 200_000, -745, 709.7)));
+        assertAtMostTwoUlps(maxUlps(VectorMath::exp, StrictMath::exp, uniform(r, 50_000, -1, 1)));
         double[] special = {0, -0.0, 1e-300, -1e-300, 1, -1, 0.5 * Math.log(2), -0.5 * Math.log(2), 709.78,
             709.79, 710, 1e5, -708.4, -708.5, -744, -745.1, -745.2, -746, -1e5, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY, Double.NaN};
-        assertTrue(maxUlps(VectorMath::exp, StrictMath::exp, special) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::exp, StrictMath::exp, special));
     }
 
     @Test
     void expm1IsWithinTwoUlpsOnTheNonPositiveAxis() {
         Random r = new Random(2);
-        assertTrue(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, uniform(r, 200_000, -60, 0)) <= 2);
-        assertTrue(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, uniform(r, 50_000, -1, 0)) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, uniform(r, 200_000, -60, 0)));
+        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, uniform(r, 50_000, -1, 0)));
         double[] tiny = new double[600];
         for (int i = 0; i < tiny.length; i++) {
             tiny[i] = -Math.scalb(1.0 + (i % 7) / 7.0, -i);
         }
-        assertTrue(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, tiny) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, tiny));
         double[] special = {0, -0.0, -1e-300, -37, -40, -60, -61, -1e300, Double.NEGATIVE_INFINITY, Double.NaN};
-        assertTrue(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, special) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, special));
     }
 
     @Test
     void log1pIsWithinTwoUlpsOnTheUnitInterval() {
         Random r = new Random(3);
-        assertTrue(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, uniform(r, 200_000, 0, 1)) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, uniform(r, 200_000, 0, 1)));
         double[] tiny = new double[1070];
         for (int i = 0; i < tiny.length; i++) {
             tiny[i] = Math.scalb(1.0 + (i % 5) / 5.0, -i);
         }
-        assertTrue(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, tiny) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, tiny));
         double[] special = {0, Double.MIN_VALUE, 1e-300, Math.sqrt(2) - 1, Math.nextUp(Math.sqrt(2) - 1), 0.5, 1,
             Double.NaN};
-        assertTrue(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, special) <= 2);
+        assertAtMostTwoUlps(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, special));
     }
 
     @Test
