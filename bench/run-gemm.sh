@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# GEMM benchmark: our Vector API DGEMM (JMH) and numpy/OpenBLAS in the same run, one table at the end.
+#   bench/run-gemm.sh                      # n = 64..1024, 1 and 2 threads, plus scalar twin and tiny shapes
+#   bench/run-gemm.sh --sizes 512,1024     # re-run the key sizes only
+# Builds the bench module of the repository this script lives in (mvn package, no install), then runs
+# JMH with the LoadProfiler (load from other processes per iteration) and bench/scripts/gemm_numpy.py,
+# and merges both with bench/scripts/gemm_table.py. Results go to bench/target/gemm-<time>/.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes="64,128,256,512,1024"
+threads="1,2"
+extras=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; extras=0; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    *) echo "usage: $0 [--sizes 64,128,...] [--threads 1,2]" >&2; exit 2 ;;
+  esac
+done
+
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1 | cut -d. -f1
+}
+find_java() {
+  local c major
+  for c in ${NEUROMANIFOLD_JAVA:-} ${JAVA_HOME:+$JAVA_HOME/bin/java} /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+    [ -x "$c" ] || continue
+    major="$(java_major "$c")"
+    if [ -n "$major" ] && [ "$major" -ge 25 ]; then echo "$c"; return 0; fi
+  done
+  echo "run-gemm.sh: no JDK 25 or newer found; set NEUROMANIFOLD_JAVA" >&2
+  return 1
+}
+java_bin="$(find_java)"
+
+cd "$root"
+echo "== building bench (mvn -pl bench -am package -DskipTests)" >&2
+mvn -B -q -pl bench -am package -DskipTests -Dkotlin.compiler.daemon=false >&2
+
+out="$root/bench/target/gemm-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+cp="$root/bench/target/classes:$(cat "$root/bench/target/bench-classpath.txt")"
+
+echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/machine.txt"
+jmh() { # <pattern> <json> [extra JMH options...]
+  local pattern="$1" json="$2"; shift 2
+  "$java_bin" --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@" \
+    -wi 3 -w 1s -i 10 -r 500ms -f 1 \
+    -jvmArgsAppend "--add-modules=jdk.incubator.vector" \
+    -prof org.neuromanifold.bench.kernel.LoadProfiler \
+    -rf json -rff "$json" >> "$out/jmh.log" 2>&1 || { tail -40 "$out/jmh.log" >&2; exit 1; }
+}
+echo "== JMH GemmBenchmark n=$sizes threads=$threads ($java_bin)" >&2
+jmh 'org\.neuromanifold\.bench\.kernel\.GemmBenchmark' "$out/jmh.json" -p n="$sizes" -p threads="$threads"
+jsons=("$out/jmh.json")
+if [ "$extras" = 1 ]; then
+  echo "== JMH ScalarGemmBenchmark, TinyGemmBenchmark" >&2
+  jmh 'org\.neuromanifold\.bench\.kernel\.(ScalarGemm|TinyGemm)Benchmark' "$out/jmh-extra.json"
+  jsons+=("$out/jmh-extra.json")
+fi
+
+echo "== numpy/OpenBLAS" >&2
+python3 "$root/bench/scripts/gemm_numpy.py" --sizes "$sizes" --threads "$threads" --json "$out/numpy.json" | tee "$out/numpy.txt" >&2
+
+python3 "$root/bench/scripts/gemm_table.py" --numpy "$out/numpy.json" "${jsons[@]}" | tee "$out/table.txt"
+echo "(raw results in $out)"
