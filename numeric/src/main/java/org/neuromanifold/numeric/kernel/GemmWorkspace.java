@@ -2,7 +2,7 @@ package org.neuromanifold.numeric.kernel;
 
 /**
  * One thread's reusable GEMM scratch: the packed block of A, a packed panel of B (used when the
- * thread works alone), an edge tile, and a problem holder. Arrays grow on demand and are then reused,
+ * thread works alone), an edge tile, a transposed small B, and a problem holder. Arrays grow on demand and are then reused,
  * so the steady state allocates nothing.
  */
 final class GemmWorkspace {
@@ -12,10 +12,19 @@ final class GemmWorkspace {
     final double[] tile = new double[VectorGemm.MR * VectorGemm.NR];
     final GemmProblem problem = new GemmProblem();
     private double[] packedB = new double[0];
+    private double[] scratch = new double[0];
 
     /** The calling thread's workspace. */
     static GemmWorkspace current() {
         return CURRENT.get();
+    }
+
+    /** A scratch buffer of at least {@code size} entries (the transposed B of a small problem). */
+    double[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new double[size];
+        }
+        return scratch;
     }
 
     /** A packed-B buffer of at least {@code size} entries. */

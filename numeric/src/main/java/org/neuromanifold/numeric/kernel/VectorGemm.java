@@ -3,6 +3,7 @@ package org.neuromanifold.numeric.kernel;
 import java.util.Arrays;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -33,13 +34,27 @@ final class VectorGemm {
     static final int NC = 2048;
     /** At or below this m·n·k, C is computed straight from A and B (no packing, no threads). */
     static final long DIRECT_VOLUME = 40L * 40 * 40;
+    /** The same bound when op(B) = Bᵀ, which the direct path must first copy transposed. */
+    static final long DIRECT_VOLUME_TRANS_B = 20L * 20 * 20;
+    /** At or below this m·n·k (and α = 1) the blocked path reads A in place instead of packing it. */
+    static final long A_IN_PLACE_VOLUME = 160L * 160 * 160;
 
     private VectorGemm() {
     }
 
-    /** Whether the problem takes the unpacked path. */
+    /** Whether the problem takes the unpacked path: tiny problems, and gemv-like ones (m ≤ 4). */
     static boolean isDirect(boolean transB, int m, int n, int k) {
-        return (long) m * n * k <= DIRECT_VOLUME || (!transB && m <= 4);
+        long volume = (long) m * n * k;
+        return transB ? volume <= DIRECT_VOLUME_TRANS_B : volume <= DIRECT_VOLUME || m <= 4;
+    }
+
+    /**
+     * Whether the blocked path may leave A in place (no packing): α = 1 (so a_ip enters the fma as is)
+     * and a small problem, where packing A would cost a large share of the time. Large problems pack A,
+     * because their rows, a large power-of-two stride apart, would collide in the caches.
+     */
+    static boolean aInPlace(GemmProblem p) {
+        return p.alpha == 1 && (long) p.m * p.n * p.k <= A_IN_PLACE_VOLUME;
     }
 
     /** Entries a packed-B panel needs for this problem. */
@@ -78,73 +93,141 @@ final class VectorGemm {
      */
     static void direct(int m, int n, int k, double alpha, double[] a, int aOff, int aRow, int aCol, double[] b,
             int bOff, int bRow, int bCol, double beta, double[] c, int cOff, int ldc) {
-        scaleRows(beta, c, cOff, ldc, n, 0, m);
         if (k == 0) {
+            scaleRows(beta, c, cOff, ldc, n, 0, m);
             return;
         }
         if (bCol == 1) {
-            directRowVectors(m, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc);
-        } else {
-            directScalar(m, 0, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc);
+            directRowVectors(0, m, 0, n, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, beta, c, cOff, ldc);
+            return;
         }
+        // op(B) = Bᵀ: copy it transposed (k×n, row-major) into the thread's scratch, then as above
+        double[] bt = GemmWorkspace.current().scratch(k * n);
+        for (int j = 0; j < n; j++) {
+            int from = bOff + j * bCol;
+            for (int q = 0; q < k; q++) {
+                bt[q * n + j] = b[from + q * bRow];
+            }
+        }
+        directRowVectors(0, m, 0, n, k, alpha, a, aOff, aRow, aCol, bt, 0, n, beta, c, cOff, ldc);
     }
 
-    /** op(B) rows are contiguous: each row of C is built as vectors along j (scalar fma on the tail). */
-    private static void directRowVectors(int m, int n, int k, double alpha, double[] a, int aOff, int aRow,
-            int aCol, double[] b, int bOff, int bRow, double[] c, int cOff, int ldc) {
-        int bound2 = n - n % (2 * L);
-        int bound1 = S.loopBound(n);
-        for (int i = 0; i < m; i++) {
-            int aStart = aOff + i * aRow;
-            int cRow = cOff + i * ldc;
-            int j = 0;
+    /**
+     * Rows i0..i1−1, columns j0..j1−1 of C when op(B) rows are contiguous: vectors along j, four rows at a
+     * time so that eight (or four) independent fma chains hide the fma latency; scalar fma on the last
+     * (j1−j0) mod L columns.
+     */
+    private static void directRowVectors(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int aOff,
+            int aRow, int aCol, double[] b, int bOff, int bRow, double beta, double[] c, int cOff, int ldc) {
+        // every chain starts at β·c, or at 0 when β = 0 (a lane select, so NaN garbage in C is dropped)
+        VectorMask<Double> keep = S.maskAll(beta != 0);
+        DoubleVector zero = DoubleVector.zero(S);
+        int width = j1 - j0;
+        int bound2 = j0 + width - width % (2 * L);
+        int bound1 = j0 + S.loopBound(width);
+        int i = i0;
+        for (; i + 4 <= i1; i += 4) {
+            int a0 = aOff + i * aRow;
+            int a1 = a0 + aRow;
+            int a2 = a1 + aRow;
+            int a3 = a2 + aRow;
+            int c0 = cOff + i * ldc;
+            int c1 = c0 + ldc;
+            int c2 = c1 + ldc;
+            int c3 = c2 + ldc;
+            int j = j0;
             for (; j < bound2; j += 2 * L) {
-                DoubleVector c0 = DoubleVector.fromArray(S, c, cRow + j);
-                DoubleVector c1 = DoubleVector.fromArray(S, c, cRow + j + L);
+                DoubleVector x00 = zero.blend(DoubleVector.fromArray(S, c, c0 + j).mul(beta), keep);
+                DoubleVector x01 = zero.blend(DoubleVector.fromArray(S, c, c0 + j + L).mul(beta), keep);
+                DoubleVector x10 = zero.blend(DoubleVector.fromArray(S, c, c1 + j).mul(beta), keep);
+                DoubleVector x11 = zero.blend(DoubleVector.fromArray(S, c, c1 + j + L).mul(beta), keep);
+                DoubleVector x20 = zero.blend(DoubleVector.fromArray(S, c, c2 + j).mul(beta), keep);
+                DoubleVector x21 = zero.blend(DoubleVector.fromArray(S, c, c2 + j + L).mul(beta), keep);
+                DoubleVector x30 = zero.blend(DoubleVector.fromArray(S, c, c3 + j).mul(beta), keep);
+                DoubleVector x31 = zero.blend(DoubleVector.fromArray(S, c, c3 + j + L).mul(beta), keep);
                 int bi = bOff + j;
-                int ai = aStart;
+                int qa = 0;
                 for (int q = 0; q < k; q++) {
-                    DoubleVector av = DoubleVector.broadcast(S, alpha * a[ai]);
-                    c0 = av.fma(DoubleVector.fromArray(S, b, bi), c0);
-                    c1 = av.fma(DoubleVector.fromArray(S, b, bi + L), c1);
-                    ai += aCol;
+                    DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+                    DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
+                    DoubleVector av = DoubleVector.broadcast(S, alpha * a[a0 + qa]);
+                    x00 = av.fma(b0, x00);
+                    x01 = av.fma(b1, x01);
+                    av = DoubleVector.broadcast(S, alpha * a[a1 + qa]);
+                    x10 = av.fma(b0, x10);
+                    x11 = av.fma(b1, x11);
+                    av = DoubleVector.broadcast(S, alpha * a[a2 + qa]);
+                    x20 = av.fma(b0, x20);
+                    x21 = av.fma(b1, x21);
+                    av = DoubleVector.broadcast(S, alpha * a[a3 + qa]);
+                    x30 = av.fma(b0, x30);
+                    x31 = av.fma(b1, x31);
+                    qa += aCol;
                     bi += bRow;
                 }
-                c0.intoArray(c, cRow + j);
-                c1.intoArray(c, cRow + j + L);
+                x00.intoArray(c, c0 + j);
+                x01.intoArray(c, c0 + j + L);
+                x10.intoArray(c, c1 + j);
+                x11.intoArray(c, c1 + j + L);
+                x20.intoArray(c, c2 + j);
+                x21.intoArray(c, c2 + j + L);
+                x30.intoArray(c, c3 + j);
+                x31.intoArray(c, c3 + j + L);
             }
             for (; j < bound1; j += L) {
-                DoubleVector c0 = DoubleVector.fromArray(S, c, cRow + j);
+                DoubleVector x0 = zero.blend(DoubleVector.fromArray(S, c, c0 + j).mul(beta), keep);
+                DoubleVector x1 = zero.blend(DoubleVector.fromArray(S, c, c1 + j).mul(beta), keep);
+                DoubleVector x2 = zero.blend(DoubleVector.fromArray(S, c, c2 + j).mul(beta), keep);
+                DoubleVector x3 = zero.blend(DoubleVector.fromArray(S, c, c3 + j).mul(beta), keep);
                 int bi = bOff + j;
-                int ai = aStart;
+                int qa = 0;
                 for (int q = 0; q < k; q++) {
-                    c0 = DoubleVector.broadcast(S, alpha * a[ai]).fma(DoubleVector.fromArray(S, b, bi), c0);
-                    ai += aCol;
+                    DoubleVector bv = DoubleVector.fromArray(S, b, bi);
+                    x0 = DoubleVector.broadcast(S, alpha * a[a0 + qa]).fma(bv, x0);
+                    x1 = DoubleVector.broadcast(S, alpha * a[a1 + qa]).fma(bv, x1);
+                    x2 = DoubleVector.broadcast(S, alpha * a[a2 + qa]).fma(bv, x2);
+                    x3 = DoubleVector.broadcast(S, alpha * a[a3 + qa]).fma(bv, x3);
+                    qa += aCol;
                     bi += bRow;
                 }
-                c0.intoArray(c, cRow + j);
+                x0.intoArray(c, c0 + j);
+                x1.intoArray(c, c1 + j);
+                x2.intoArray(c, c2 + j);
+                x3.intoArray(c, c3 + j);
             }
-            for (; j < n; j++) {
-                double acc = c[cRow + j];
+            if (j < j1) {
+                directScalar(i, i + 4, j, j1, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, 1, beta, c, cOff, ldc);
+            }
+        }
+        for (; i < i1; i++) {
+            int aStart = aOff + i * aRow;
+            int cRow = cOff + i * ldc;
+            int j = j0;
+            for (; j < bound1; j += L) {
+                DoubleVector x0 = zero.blend(DoubleVector.fromArray(S, c, cRow + j).mul(beta), keep);
                 int bi = bOff + j;
                 int ai = aStart;
                 for (int q = 0; q < k; q++) {
-                    acc = Math.fma(alpha * a[ai], b[bi], acc);
+                    x0 = DoubleVector.broadcast(S, alpha * a[ai]).fma(DoubleVector.fromArray(S, b, bi), x0);
                     ai += aCol;
                     bi += bRow;
                 }
-                c[cRow + j] = acc;
+                x0.intoArray(c, cRow + j);
+            }
+            if (j < j1) {
+                directScalar(i, i + 1, j, j1, k, alpha, a, aOff, aRow, aCol, b, bOff, bRow, 1, beta, c, cOff, ldc);
             }
         }
     }
 
-    /** Any strides: one scalar fma chain per entry of C, columns j0 to j1 − 1. */
-    private static void directScalar(int m, int j0, int j1, int k, double alpha, double[] a, int aOff, int aRow,
-            int aCol, double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc) {
-        for (int i = 0; i < m; i++) {
+    /** Rows i0..i1−1, columns j0..j1−1 of C, any strides: one scalar fma chain per entry from β·c. */
+    private static void directScalar(int i0, int i1, int j0, int j1, int k, double alpha, double[] a, int aOff,
+            int aRow, int aCol, double[] b, int bOff, int bRow, int bCol, double beta, double[] c, int cOff,
+            int ldc) {
+        for (int i = i0; i < i1; i++) {
             int cRow = cOff + i * ldc;
             for (int j = j0; j < j1; j++) {
-                double acc = c[cRow + j];
+                double acc = beta == 0 ? 0.0 : beta * c[cRow + j];
                 int ai = aOff + i * aRow;
                 int bi = bOff + j * bCol;
                 for (int q = 0; q < k; q++) {
@@ -171,6 +254,7 @@ final class VectorGemm {
         int r0 = Math.min(p.m, (int) ((long) strips * thread / threads) * MR);
         int r1 = Math.min(p.m, (int) ((long) strips * (thread + 1) / threads) * MR);
         scaleRows(p.beta, p.c, p.cOff, p.ldc, p.n, r0, r1);
+        boolean inPlace = aInPlace(p);
         int panel = 0;
         for (int jc = 0; jc < p.n; jc += NC) {
             int nc = Math.min(NC, p.n - jc);
@@ -188,16 +272,23 @@ final class VectorGemm {
                 }
                 for (int ic = r0; ic < r1; ic += MC) {
                     int mc = Math.min(MC, r1 - ic);
-                    packA(p, ic, mc, pc, kc, ws.packedA);
-                    macroKernel(p, ic, mc, jc, nc, kc, ws.packedA, packedB, ws.tile);
+                    if (!inPlace) {
+                        packA(p, ic, mc, pc, kc, ws.packedA);
+                    } else if (mc % MR != 0) {
+                        packA(p, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA); // the partial strip only
+                    }
+                    macroKernel(p, ic, mc, jc, nc, pc, kc, inPlace, ws.packedA, packedB, ws.tile);
                 }
             }
         }
     }
 
-    /** All MR×NR tiles of one packed A block against one packed B panel. */
-    private static void macroKernel(GemmProblem p, int ic, int mc, int jc, int nc, int kc, double[] packedA,
-            double[] packedB, double[] tile) {
+    /**
+     * All MR×NR tiles of one block of A (packed, or in place for its whole strips) against one packed
+     * B panel. A partial strip in place mode was packed alone, at the start of {@code packedA}.
+     */
+    private static void macroKernel(GemmProblem p, int ic, int mc, int jc, int nc, int pc, int kc, boolean inPlace,
+            double[] packedA, double[] packedB, double[] tile) {
         double[] c = p.c;
         int ldc = p.ldc;
         for (int js = 0; js * NR < nc; js++) {
@@ -207,9 +298,14 @@ final class VectorGemm {
             for (int is = 0; is * MR < mc; is++) {
                 int i = ic + is * MR;
                 int mr = Math.min(MR, p.m - i);
-                int aOff = is * kc * MR;
-                if (mr == MR && nr == NR) {
-                    microKernel(kc, packedA, aOff, packedB, bOff, c, p.cOff + i * ldc + j, ldc);
+                int aOff = inPlace ? 0 : is * kc * MR;
+                if (mr == MR && nr == NR && inPlace) {
+                    microKernel(kc, p.a, p.aOff + i * p.aRow + pc * p.aCol, p.aRow, p.aCol, packedB, bOff, NR, c,
+                            p.cOff + i * ldc + j, ldc);
+                } else if (mr == MR && nr == NR) {
+                    microKernel(kc, packedA, aOff, 1, MR, packedB, bOff, NR, c, p.cOff + i * ldc + j, ldc);
+                } else if (mr == MR && inPlace) {
+                    edgeTileInPlace(p, i, j, pc, kc, nr, packedB, bOff, tile);
                 } else {
                     edgeTile(kc, packedA, aOff, packedB, bOff, c, p.cOff + i * ldc + j, ldc, mr, nr, tile);
                 }
@@ -224,90 +320,115 @@ final class VectorGemm {
         for (int r = 0; r < mr; r++) {
             System.arraycopy(c, cOff + r * ldc, tile, r * NR, nr);
         }
-        microKernel(kc, packedA, aOff, packedB, bOff, tile, 0, NR);
+        microKernel(kc, packedA, aOff, 1, MR, packedB, bOff, NR, tile, 0, NR);
         for (int r = 0; r < mr; r++) {
             System.arraycopy(tile, r * NR, c, cOff + r * ldc, nr);
         }
     }
 
+    /** A tile of full height but partial width, A in place. */
+    private static void edgeTileInPlace(GemmProblem p, int i, int j, int pc, int kc, int nr, double[] packedB,
+            int bOff, double[] tile) {
+        int cOff = p.cOff + i * p.ldc + j;
+        Arrays.fill(tile, 0.0);
+        for (int r = 0; r < MR; r++) {
+            System.arraycopy(p.c, cOff + r * p.ldc, tile, r * NR, nr);
+        }
+        microKernel(kc, p.a, p.aOff + i * p.aRow + pc * p.aCol, p.aRow, p.aCol, packedB, bOff, NR, tile, 0, NR);
+        for (int r = 0; r < MR; r++) {
+            System.arraycopy(tile, r * NR, p.c, cOff + r * p.ldc, nr);
+        }
+    }
+
     /**
-     * The MR×NR micro-kernel: C tile (8 rows × 2 vectors) held in 16 accumulators; for each p, two
-     * vectors of the packed B strip and eight broadcasts of the packed A strip feed 16 fmas.
-     * Straight-line and branch-free on purpose (the JIT keeps the vectors in registers).
+     * The MR×NR micro-kernel: the C tile (8 rows × 2 vectors) held in 16 accumulators; for each q < kc,
+     * two vectors of B row q and eight broadcasts of A column q feed 16 fmas. A's entry (r, q) is
+     * {@code a[aOff + r·aRowStride + q·aColStride]} and B row q starts at {@code b[bOff + q·bRowStride]}:
+     * packed strips (strides 1, MR and NR) or the caller's own arrays. Straight-line and branch-free on
+     * purpose (the JIT then keeps every vector in a register).
      */
-    static void microKernel(int kc, double[] pa, int aOff, double[] pb, int bOff, double[] c, int cOff, int ldc) {
-        int r0 = cOff;
-        int r1 = r0 + ldc;
-        int r2 = r1 + ldc;
-        int r3 = r2 + ldc;
-        int r4 = r3 + ldc;
-        int r5 = r4 + ldc;
-        int r6 = r5 + ldc;
-        int r7 = r6 + ldc;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, r0);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, r0 + L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, r1);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, r1 + L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, r2);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, r2 + L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, r3);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, r3 + L);
-        DoubleVector c40 = DoubleVector.fromArray(S, c, r4);
-        DoubleVector c41 = DoubleVector.fromArray(S, c, r4 + L);
-        DoubleVector c50 = DoubleVector.fromArray(S, c, r5);
-        DoubleVector c51 = DoubleVector.fromArray(S, c, r5 + L);
-        DoubleVector c60 = DoubleVector.fromArray(S, c, r6);
-        DoubleVector c61 = DoubleVector.fromArray(S, c, r6 + L);
-        DoubleVector c70 = DoubleVector.fromArray(S, c, r7);
-        DoubleVector c71 = DoubleVector.fromArray(S, c, r7 + L);
-        int ai = aOff;
+    static void microKernel(int kc, double[] a, int aOff, int aRowStride, int aColStride, double[] b, int bOff,
+            int bRowStride, double[] c, int cOff, int ldc) {
+        int c0Row = cOff;
+        int c1Row = c0Row + ldc;
+        int c2Row = c1Row + ldc;
+        int c3Row = c2Row + ldc;
+        int c4Row = c3Row + ldc;
+        int c5Row = c4Row + ldc;
+        int c6Row = c5Row + ldc;
+        int c7Row = c6Row + ldc;
+        int a0 = aOff;
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
+        int a4 = a3 + aRowStride;
+        int a5 = a4 + aRowStride;
+        int a6 = a5 + aRowStride;
+        int a7 = a6 + aRowStride;
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0Row);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, c0Row + L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, c1Row);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, c1Row + L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, c2Row);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, c2Row + L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, c3Row);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, c3Row + L);
+        DoubleVector c40 = DoubleVector.fromArray(S, c, c4Row);
+        DoubleVector c41 = DoubleVector.fromArray(S, c, c4Row + L);
+        DoubleVector c50 = DoubleVector.fromArray(S, c, c5Row);
+        DoubleVector c51 = DoubleVector.fromArray(S, c, c5Row + L);
+        DoubleVector c60 = DoubleVector.fromArray(S, c, c6Row);
+        DoubleVector c61 = DoubleVector.fromArray(S, c, c6Row + L);
+        DoubleVector c70 = DoubleVector.fromArray(S, c, c7Row);
+        DoubleVector c71 = DoubleVector.fromArray(S, c, c7Row + L);
         int bi = bOff;
+        int qa = 0;
         for (int q = 0; q < kc; q++) {
-            DoubleVector b0 = DoubleVector.fromArray(S, pb, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, pb, bi + L);
-            DoubleVector av = DoubleVector.broadcast(S, pa[ai]);
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
+            DoubleVector av = DoubleVector.broadcast(S, a[a0 + qa]);
             c00 = av.fma(b0, c00);
             c01 = av.fma(b1, c01);
-            av = DoubleVector.broadcast(S, pa[ai + 1]);
+            av = DoubleVector.broadcast(S, a[a1 + qa]);
             c10 = av.fma(b0, c10);
             c11 = av.fma(b1, c11);
-            av = DoubleVector.broadcast(S, pa[ai + 2]);
+            av = DoubleVector.broadcast(S, a[a2 + qa]);
             c20 = av.fma(b0, c20);
             c21 = av.fma(b1, c21);
-            av = DoubleVector.broadcast(S, pa[ai + 3]);
+            av = DoubleVector.broadcast(S, a[a3 + qa]);
             c30 = av.fma(b0, c30);
             c31 = av.fma(b1, c31);
-            av = DoubleVector.broadcast(S, pa[ai + 4]);
+            av = DoubleVector.broadcast(S, a[a4 + qa]);
             c40 = av.fma(b0, c40);
             c41 = av.fma(b1, c41);
-            av = DoubleVector.broadcast(S, pa[ai + 5]);
+            av = DoubleVector.broadcast(S, a[a5 + qa]);
             c50 = av.fma(b0, c50);
             c51 = av.fma(b1, c51);
-            av = DoubleVector.broadcast(S, pa[ai + 6]);
+            av = DoubleVector.broadcast(S, a[a6 + qa]);
             c60 = av.fma(b0, c60);
             c61 = av.fma(b1, c61);
-            av = DoubleVector.broadcast(S, pa[ai + 7]);
+            av = DoubleVector.broadcast(S, a[a7 + qa]);
             c70 = av.fma(b0, c70);
             c71 = av.fma(b1, c71);
-            ai += MR;
-            bi += NR;
+            qa += aColStride;
+            bi += bRowStride;
         }
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + L);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + L);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + L);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + L);
-        c40.intoArray(c, r4);
-        c41.intoArray(c, r4 + L);
-        c50.intoArray(c, r5);
-        c51.intoArray(c, r5 + L);
-        c60.intoArray(c, r6);
-        c61.intoArray(c, r6 + L);
-        c70.intoArray(c, r7);
-        c71.intoArray(c, r7 + L);
+        c00.intoArray(c, c0Row);
+        c01.intoArray(c, c0Row + L);
+        c10.intoArray(c, c1Row);
+        c11.intoArray(c, c1Row + L);
+        c20.intoArray(c, c2Row);
+        c21.intoArray(c, c2Row + L);
+        c30.intoArray(c, c3Row);
+        c31.intoArray(c, c3Row + L);
+        c40.intoArray(c, c4Row);
+        c41.intoArray(c, c4Row + L);
+        c50.intoArray(c, c5Row);
+        c51.intoArray(c, c5Row + L);
+        c60.intoArray(c, c6Row);
+        c61.intoArray(c, c6Row + L);
+        c70.intoArray(c, c7Row);
+        c71.intoArray(c, c7Row + L);
     }
 
     /**
@@ -329,6 +450,16 @@ final class VectorGemm {
                     int to = base + q * MR;
                     for (int v = 0; v < MR; v += L) {
                         DoubleVector.fromArray(S, a, from + v).mul(alpha).intoArray(dst, to + v);
+                    }
+                }
+            } else if (mr == MR) {
+                // op(A) = A: read the MR rows side by side so that the stores run contiguously
+                int lda = p.aRow;
+                for (int q = 0; q < kc; q++) {
+                    int from = src + q * p.aCol;
+                    int to = base + q * MR;
+                    for (int r = 0; r < MR; r++) {
+                        dst[to + r] = alpha * a[from + r * lda];
                     }
                 }
             } else {
