@@ -2,6 +2,7 @@ package org.neuromanifold.numeric.kernel;
 
 import static jdk.incubator.vector.VectorOperators.MAX;
 
+import java.lang.ref.Cleaner;
 import java.util.Arrays;
 
 import jdk.incubator.vector.DoubleVector;
@@ -56,6 +57,8 @@ public final class VectorKernels implements Kernels {
 
     /** GEMMs with at least this m·n·k are split over the threads. */
     static final long PARALLEL_VOLUME = 96L * 96 * 96;
+
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private volatile int threads;
     private volatile GemmTeam team;
@@ -113,7 +116,11 @@ public final class VectorKernels implements Kernels {
         }
         synchronized (this) {
             if (team == null && threads > 1) {
-                team = new GemmTeam(threads);
+                GemmTeam created = new GemmTeam(threads);
+                // the workers reference the team, never this object: once this object is unreachable
+                // the cleaner stops them
+                CLEANER.register(this, created::shutdown);
+                team = created;
             }
             return team;
         }
