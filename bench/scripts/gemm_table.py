@@ -94,6 +94,8 @@ def main():
             if b and (best is None or b["median"] > best["median"]):
                 best = b
         ratio = f"{o['median'] / best['median']:6.2f}" if o and best else "     -"
+        if o and best and not (o["filtered"] and best["filtered"]):
+            ratio += " (unreliable: a side has no quiet sample)"
         print(line + f" {ratio}")
     scal = sorted((n, s) for (c, n, t), s in ours.items() if c == "ScalarGemmBenchmark")
     for n, s in scal:

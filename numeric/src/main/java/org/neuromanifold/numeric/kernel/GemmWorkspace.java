@@ -2,8 +2,8 @@ package org.neuromanifold.numeric.kernel;
 
 /**
  * One thread's reusable GEMM scratch: the packed block of A, a packed panel of B (used when the
- * thread works alone), an edge tile, a transposed small B, and a problem holder. Arrays grow on demand and are then reused,
- * so the steady state allocates nothing.
+ * thread works alone), an edge tile, a transposed small B, and a problem holder. Arrays grow on demand
+ * and are then reused, so the steady state allocates nothing.
  */
 final class GemmWorkspace {
     private static final ThreadLocal<GemmWorkspace> CURRENT = ThreadLocal.withInitial(GemmWorkspace::new);

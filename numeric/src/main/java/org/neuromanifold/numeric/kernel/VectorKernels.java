@@ -240,8 +240,8 @@ public final class VectorKernels implements Kernels {
         if (m == 0 || n == 0) {
             return;
         }
-        if (VectorGemm.isDirect(transB, m, n, k)) {
-            VectorGemm.direct(m, n, k, alpha, a, aOff, transA ? 1 : lda, transA ? lda : 1, b, bOff, transB ? 1 : ldb,
+        if (GemmDirect.isDirect(transB, m, n, k)) {
+            GemmDirect.compute(m, n, k, alpha, a, aOff, transA ? 1 : lda, transA ? lda : 1, b, bOff, transB ? 1 : ldb,
                     transB ? ldb : 1, beta, c, cOff, ldc);
             return;
         }

@@ -129,7 +129,8 @@ class ActivationKernelsTest {
                         // beyond that the core's smoothed PReLU overflows to NaN, see smoothPreluCannotOverflow
                         Reference.assertClose(so[3 + i], out[3 + i], 1, "scalar twin vs vector, value of " + w);
                         Reference.assertClose(sd[4 + i], d[4 + i], 1, "scalar twin vs vector, derivative of " + w);
-                        Reference.assertClose(sd2[2 + i], d2[2 + i], 1, "scalar twin vs vector, second derivative of " + w);
+                        Reference.assertClose(sd2[2 + i], d2[2 + i], 1,
+                                "scalar twin vs vector, second derivative of " + w);
                     }
                 }
                 assertEquals(0.0, out[2], "wrote before out");
