@@ -77,44 +77,46 @@ final class VectorGemm {
 
     // ---------------------------------------------------------------- the packed (blocked) path
 
-    /**
-     * One thread's share of the blocked GEMM: rows of C in whole MR-strips, split evenly over
-     * {@code threads}; every thread packs its share of each B panel into the shared buffer
-     * ({@code packedB[q % 2]} for the q-th panel, so one barrier per panel suffices), waits at the
-     * barrier, then multiplies its own rows. With one thread, pass the same buffer twice and no barrier.
-     */
-    static void blocked(GemmProblem p, int thread, int threads, GemmWorkspace ws, double[] packedB0,
-            double[] packedB1, SpinBarrier barrier) {
-        int strips = (p.m + MR - 1) / MR;
-        int r0 = Math.min(p.m, (int) ((long) strips * thread / threads) * MR);
-        int r1 = Math.min(p.m, (int) ((long) strips * (thread + 1) / threads) * MR);
-        scaleRows(p.beta, p.c, p.cOff, p.ldc, p.n, r0, r1);
+    /** The whole blocked GEMM on the calling thread (k ≥ 1). */
+    static void blocked(GemmProblem p, GemmWorkspace ws, double[] packedB) {
+        scaleRows(p.beta, p.c, p.cOff, p.ldc, p.n, 0, p.m);
         boolean inPlace = aInPlace(p);
-        int panel = 0;
         for (int jc = 0; jc < p.n; jc += NC) {
             int nc = Math.min(NC, p.n - jc);
-            int nStrips = (nc + NR - 1) / NR;
-            int s0 = (int) ((long) nStrips * thread / threads);
-            int s1 = (int) ((long) nStrips * (thread + 1) / threads);
-            for (int pc = 0; pc < p.k; pc += KC, panel++) {
+            for (int pc = 0; pc < p.k; pc += KC) {
                 int kc = Math.min(KC, p.k - pc);
-                double[] packedB = (panel & 1) == 0 ? packedB0 : packedB1;
-                for (int s = s0; s < s1; s++) {
-                    packB(p, pc, kc, jc + s * NR, packedB, s * kc * NR);
-                }
-                if (barrier != null) {
-                    barrier.await();
-                }
-                for (int ic = r0; ic < r1; ic += MC) {
-                    int mc = Math.min(MC, r1 - ic);
-                    if (!inPlace) {
-                        packA(p, ic, mc, pc, kc, ws.packedA);
-                    } else if (mc % MR != 0) {
-                        packA(p, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA); // the partial strip only
-                    }
-                    macroKernel(p, ic, mc, jc, nc, pc, kc, inPlace, ws.packedA, packedB, ws.tile);
-                }
+                packPanel(p, pc, kc, jc, 0, strips(nc), packedB);
+                multiplyRows(p, 0, p.m, jc, nc, pc, kc, inPlace, ws, packedB);
             }
+        }
+    }
+
+    /** NR-column strips in a panel nc columns wide. */
+    static int strips(int nc) {
+        return (nc + NR - 1) / NR;
+    }
+
+    /** Packs strips s0..s1−1 of the panel op(B)[pc..pc+kc, jc..jc+nc), strip s at {@code packedB[s·kc·NR]}. */
+    static void packPanel(GemmProblem p, int pc, int kc, int jc, int s0, int s1, double[] packedB) {
+        for (int s = s0; s < s1; s++) {
+            packB(p, pc, kc, jc + s * NR, packedB, s * kc * NR);
+        }
+    }
+
+    /**
+     * Rows r0..r1−1 of C (r0 a multiple of MR) times one packed panel of B: blocks of MC rows of A,
+     * packed (or read in place, packing only a final partial strip), each run through the macro-kernel.
+     */
+    static void multiplyRows(GemmProblem p, int r0, int r1, int jc, int nc, int pc, int kc, boolean inPlace,
+            GemmWorkspace ws, double[] packedB) {
+        for (int ic = r0; ic < r1; ic += MC) {
+            int mc = Math.min(MC, r1 - ic);
+            if (!inPlace) {
+                packA(p, ic, mc, pc, kc, ws.packedA);
+            } else if (mc % MR != 0) {
+                packA(p, ic + mc - mc % MR, mc % MR, pc, kc, ws.packedA); // the partial strip only
+            }
+            macroKernel(p, ic, mc, jc, nc, pc, kc, inPlace, ws.packedA, packedB, ws.tile);
         }
     }
 

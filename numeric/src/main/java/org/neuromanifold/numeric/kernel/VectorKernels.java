@@ -246,14 +246,17 @@ public final class VectorKernels implements Kernels {
             return;
         }
         GemmWorkspace ws = GemmWorkspace.current();
+        if (k == 0) {
+            VectorGemm.scaleRows(beta, c, cOff, ldc, n, 0, m);
+            return;
+        }
         GemmProblem p = ws.problem;
         p.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         try {
             boolean shared = threads > 1 && m >= 2 * VectorGemm.MR && (long) m * n * k >= PARALLEL_VOLUME;
             GemmTeam t = shared ? team() : null;
             if (t == null || !t.run(p, ws)) {
-                double[] packedB = ws.packedB(VectorGemm.packedBSize(p));
-                VectorGemm.blocked(p, 0, 1, ws, packedB, packedB, null);
+                VectorGemm.blocked(p, ws, ws.packedB(VectorGemm.packedBSize(p)));
             }
         } finally {
             p.clear();

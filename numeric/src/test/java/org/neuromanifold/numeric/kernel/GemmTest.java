@@ -173,6 +173,17 @@ class GemmTest {
     }
 
     @Test
+    void manyPanelsOfBAreSharedCorrectly() {
+        // n > NC and k > 2·KC: six double-buffered panels of B, claimed by whichever thread is free
+        Random r = new Random(13);
+        Case cs = Case.random(r, false, true, 24, VectorGemm.NC + 52, 2 * VectorGemm.KC + 8, 1, 0.5, true);
+        double[] one = cs.run(ONE);
+        cs.check(one, cs.run(SCALAR));
+        assertBitsEqual(one, cs.run(TWO), cs.label() + " with 2 threads");
+        assertBitsEqual(one, cs.run(THREE), cs.label() + " with 3 threads");
+    }
+
+    @Test
     void kEqualZeroScalesCAndZeroSizesDoNothing() {
         double[] c = {1, 2, 3, 4};
         ONE.gemm(false, false, 2, 2, 0, 3.0, new double[0], 0, 1, new double[0], 0, 2, 0.5, c, 0, 2);
