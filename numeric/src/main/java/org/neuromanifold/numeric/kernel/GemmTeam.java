@@ -30,7 +30,7 @@ final class GemmTeam {
     /** B strips per packing task. */
     private static final int STRIPS_PER_TASK = 4;
     /** Spins in a wait before it starts yielding the CPU. */
-    private static final int SPINS_BEFORE_YIELD = 1 << 12;
+    private static final int SPINS_BEFORE_YIELD = 1 << 8;
     private static final long CLOSED = 1L << 31;
 
     private final int size;
