@@ -12,272 +12,224 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Elementwise activation kernels (value, value with first derivative, second derivative) for the
- * built-in families, on {@link DoubleVector}s. Every element, including the last partial vector (done
- * with a lane mask), goes through the same vector formula, so an element's result depends only on its
- * value. The formulas are those of the scalar classes in {@code org.neuromanifold.core.activation},
- * with e^x, e^x − 1 and ln(1 + y) from {@link VectorMath} instead of {@link Math}; where a scalar
- * formula can overflow, the vector one is rearranged so it cannot (noted per family).
+ * built-in families. The formulas are those of the scalar classes in
+ * {@code org.neuromanifold.core.activation}, with e^x, e^x − 1 and ln(1 + y) from {@link VectorMath};
+ * where a scalar formula can overflow, the vector one is rearranged so that it cannot (noted below).
  *
- * <p>Each loop is written out per family on purpose: passing vector functions as lambdas would leave
- * the JIT a megamorphic call with vectors crossing it, which it compiles into boxed, very slow code.
+ * <p>Structure: an activation runs as a few passes over chunks of {@link #CHUNK} entries (so the
+ * intermediates stay in L1): one {@link VectorMath} pass for its transcendental function into a
+ * per-thread scratch buffer, then a cheap combining pass. Each pass is a single loop whose last
+ * partial vector is handled under a lane mask, so every entry goes through the same formula and its
+ * result depends only on its value. (One loop per transcendental keeps each compiled method small
+ * enough for C2 to keep every vector in registers; see {@link VectorMath}.) Passes that write
+ * {@code out} run last in a chunk and read {@code z} at the same index first, so {@code out} may be
+ * {@code z} itself.
  */
 final class VectorActivations {
     private static final VectorSpecies<Double> S = Lanes.S;
     private static final int L = Lanes.L;
     private static final long SIGN = Long.MIN_VALUE;
+    /** Entries per chunk: 8 KiB per scratch array. */
+    static final int CHUNK = 1024;
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal
+            .withInitial(() -> new double[][] {new double[CHUNK], new double[CHUNK]});
+
+    /** Kinds of {@link #sigmoidPass}: a + b·s, (b·s)(1 − s), (b·s)(1 − s)(1 − 2s). */
+    static final int LINEAR = 0;
+    static final int QUADRATIC = 1;
+    static final int CUBIC = 2;
 
     private VectorActivations() {
     }
 
-    // ------------------------------------------------------------------ vector formulas per family
-
-    /** sigm(z): with e = e^{−|z|}, 1/(1+e) for z ≥ 0 and e/(1+e) otherwise (never overflows). */
-    static DoubleVector sigmoid(DoubleVector z) {
-        DoubleVector e = VectorMath.exp(z.lanewise(ABS).neg());
-        DoubleVector num = e.blend(1.0, z.compare(GE, 0.0));
-        return num.div(e.add(1.0));
-    }
-
-    /** tanh z = sign(z)·(−u)/(2 + u) with u = e^{−2|z|} − 1, accurate near 0 and saturating to ±1. */
-    static DoubleVector tanh(DoubleVector z) {
-        DoubleVector u = VectorMath.expm1NonPositive(z.lanewise(ABS).mul(-2.0));
-        DoubleVector magnitude = u.lanewise(ABS).div(u.add(2.0));
-        LongVector sign = z.reinterpretAsLongs().and(SIGN);
-        return magnitude.reinterpretAsLongs().or(sign).reinterpretAsDoubles();
-    }
-
-    /** softplus z = max(z, 0) + ln(1 + e^{−|z|}). */
-    static DoubleVector softplus(DoubleVector z) {
-        DoubleVector e = VectorMath.exp(z.lanewise(ABS).neg());
-        return z.lanewise(MAX, 0.0).add(VectorMath.log1pUnit(e));
-    }
-
-    /**
-     * Smoothed PReLU ω·ln(e^{ιz/ω} + e^{z/ω}) written as max(ιz, z) + ω·ln(1 + e^{−(1−ι)|z|/ω}), which
-     * equals it exactly in real arithmetic and cannot overflow (the scalar form overflows for
-     * |z| &gt; ω·Double.MAX_VALUE).
-     */
-    static DoubleVector smoothPrelu(double iota, double omega, DoubleVector z) {
-        DoubleVector e = VectorMath.exp(z.lanewise(ABS).mul(-(1 - iota)).div(omega));
-        return z.mul(iota).lanewise(MAX, z).add(VectorMath.log1pUnit(e).mul(omega));
-    }
-
-    /** ELU: z for z ≥ 0, α(e^z − 1) otherwise. */
-    static DoubleVector elu(double alpha, DoubleVector z) {
-        return VectorMath.expm1NonPositive(z).mul(alpha).blend(z, z.compare(GE, 0.0));
-    }
-
-    // ------------------------------------------------------------------ loops
+    // ------------------------------------------------------------------ families
 
     /** z for z &gt; 0, else 0 (also for −∞ and −0); derivative 1 for z &gt; 0, else 0. */
     static void relu(int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
         DoubleVector zero = DoubleVector.zero(S);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, z, zo + i);
-            VectorMask<Double> pos = v.compare(GT, 0.0);
-            zero.blend(v, pos).intoArray(out, oo + i);
-            if (d != null) {
-                zero.blend(1.0, pos).intoArray(d, dOff + i);
-            }
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, z, zo + i, m);
             VectorMask<Double> pos = v.compare(GT, 0.0);
-            zero.blend(v, pos).intoArray(out, oo + i, m);
             if (d != null) {
                 zero.blend(1.0, pos).intoArray(d, dOff + i, m);
             }
+            zero.blend(v, pos).intoArray(out, oo + i, m);
         }
     }
 
     /** z for z &gt; 0, ι·z otherwise; derivative 1 for z &gt; 0, ι otherwise. */
     static void leakyRelu(double iota, int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
         DoubleVector slope = DoubleVector.broadcast(S, iota);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, z, zo + i);
-            VectorMask<Double> pos = v.compare(GT, 0.0);
-            v.mul(iota).blend(v, pos).intoArray(out, oo + i);
-            if (d != null) {
-                slope.blend(1.0, pos).intoArray(d, dOff + i);
-            }
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, z, zo + i, m);
             VectorMask<Double> pos = v.compare(GT, 0.0);
-            v.mul(iota).blend(v, pos).intoArray(out, oo + i, m);
             if (d != null) {
                 slope.blend(1.0, pos).intoArray(d, dOff + i, m);
             }
+            v.mul(iota).blend(v, pos).intoArray(out, oo + i, m);
         }
     }
 
-    /** value tanh, derivative 1 − t², second derivative −2t(1 − t²). */
-    static void tanh(int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector t = tanh(DoubleVector.fromArray(S, z, zo + i));
-            t.intoArray(out, oo + i);
-            if (d != null) {
-                t.mul(t).neg().add(1.0).intoArray(d, dOff + i);
-            }
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector t = tanh(DoubleVector.fromArray(S, z, zo + i, m));
-            t.intoArray(out, oo + i, m);
-            if (d != null) {
-                t.mul(t).neg().add(1.0).intoArray(d, dOff + i, m);
-            }
-        }
-    }
-
-    static void tanhSecond(int n, double[] z, int zo, double[] out, int oo) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector t = tanh(DoubleVector.fromArray(S, z, zo + i));
-            t.mul(-2.0).mul(t.mul(t).neg().add(1.0)).intoArray(out, oo + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector t = tanh(DoubleVector.fromArray(S, z, zo + i, m));
-            t.mul(-2.0).mul(t.mul(t).neg().add(1.0)).intoArray(out, oo + i, m);
-        }
-    }
-
-    /** value s = sigm z, derivative s(1 − s). */
+    /** sigm z = 1/(1+e) for z ≥ 0 and e/(1+e) otherwise, e = e^{−|z|} (cannot overflow); sigm' = s(1−s). */
     static void sigmoid(int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector s = sigmoid(DoubleVector.fromArray(S, z, zo + i));
-            s.intoArray(out, oo + i);
+        double[] e = SCRATCH.get()[0];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            VectorMath.expNegAbs(len, z, zo + c, 1, 1, 0, e, 0);
             if (d != null) {
-                s.mul(s.neg().add(1.0)).intoArray(d, dOff + i);
+                sigmoidPass(QUADRATIC, 0, 1, len, z, zo + c, 1, 1, e, d, dOff + c);
             }
+            sigmoidPass(LINEAR, 0, 1, len, z, zo + c, 1, 1, e, out, oo + c);
         }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector s = sigmoid(DoubleVector.fromArray(S, z, zo + i, m));
-            s.intoArray(out, oo + i, m);
+    }
+
+    /**
+     * The second derivative of a sigmoid-based family from s = sigm(z·num/den): sigmoid (cubic, b = 1),
+     * softplus (quadratic, b = 1), smoothed PReLU (quadratic, num = 1−ι, den = ω, b = (1−ι)²/ω).
+     */
+    static void sigmoidCurvature(int kind, double num, double den, double b, int n, double[] z, int zo,
+            double[] out, int oo) {
+        double[] e = SCRATCH.get()[0];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            VectorMath.expNegAbs(len, z, zo + c, num, den, 0, e, 0);
+            sigmoidPass(kind, 0, b, len, z, zo + c, num, den, e, out, oo + c);
+        }
+    }
+
+    /** softplus z = max(z, 0) + ln(1 + e^{−|z|}); derivative sigm z. */
+    static void softplus(int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
+        smoothPrelu(false, 0, 1, n, z, zo, out, oo, d, dOff);
+    }
+
+    /**
+     * Smoothed PReLU ω·ln(e^{ιz/ω} + e^{z/ω}), computed as max(ιz, z) + ω·ln(1 + e^{−(1−ι)|z|/ω}), equal
+     * in real arithmetic and free of overflow (the scalar form overflows for |z| &gt; ω·Double.MAX_VALUE);
+     * derivative ι + (1−ι)·sigm((1−ι)z/ω). With {@code prelu} false: softplus (ι = 0, ω = 1, max(z, 0)).
+     */
+    static void smoothPrelu(boolean prelu, double iota, double omega, int n, double[] z, int zo, double[] out,
+            int oo, double[] d, int dOff) {
+        double[][] scratch = SCRATCH.get();
+        double[] e = scratch[0];
+        double[] l = scratch[1];
+        double gap = 1 - iota;
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            VectorMath.expNegAbs(len, z, zo + c, gap, omega, 0, e, 0);
             if (d != null) {
-                s.mul(s.neg().add(1.0)).intoArray(d, dOff + i, m);
+                sigmoidPass(LINEAR, iota, gap, len, z, zo + c, gap, omega, e, d, dOff + c);
+            }
+            VectorMath.log1pUnit(len, e, 0, l, 0);
+            logSumPass(prelu, iota, omega, len, z, zo + c, l, out, oo + c);
+        }
+    }
+
+    /** tanh z = sign(z)·|u|/(2 + u) with u = e^{−2|z|} − 1: accurate near 0, saturating to ±1. */
+    static void tanh(int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff, boolean second) {
+        double[] u = SCRATCH.get()[0];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            VectorMath.expm1NegAbs(len, z, zo + c, 2, u, 0);
+            tanhPass(second, len, z, zo + c, u, out, oo + c, d, dOff + c);
+        }
+    }
+
+    /** ELU: z for z ≥ 0, α(e^z − 1) otherwise; derivative 1 (z ≥ 0) or α·e^z. */
+    static void elu(double alpha, int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
+        double[][] scratch = SCRATCH.get();
+        double[] e = scratch[0];
+        double[] q = scratch[1];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            if (d != null) {
+                VectorMath.expNegAbs(len, z, zo + c, 1, 1, 0, e, 0);
+                eluPass(alpha, 1.0, len, z, zo + c, e, d, dOff + c);
+            }
+            VectorMath.expm1NegAbs(len, z, zo + c, 1, q, 0);
+            eluPass(alpha, Double.NaN, len, z, zo + c, q, out, oo + c);
+        }
+    }
+
+    /** ELU'': 0 for z ≥ 0, α·e^z otherwise. */
+    static void eluSecond(double alpha, int n, double[] z, int zo, double[] out, int oo) {
+        double[] e = SCRATCH.get()[0];
+        for (int c = 0; c < n; c += CHUNK) {
+            int len = Math.min(CHUNK, n - c);
+            VectorMath.expNegAbs(len, z, zo + c, 1, 1, 0, e, 0);
+            eluPass(alpha, 0.0, len, z, zo + c, e, out, oo + c);
+        }
+    }
+
+    // ------------------------------------------------------------------ combining passes
+
+    /**
+     * out_i = a + b·s, (b·s)(1 − s) or (b·s)(1 − s)(1 − 2s) by {@code kind}, where s = sigm(u),
+     * u = z_i·num/den, from e_i = e^{−|u|}: s = 1/(1+e) for u ≥ 0 and e/(1+e) otherwise.
+     */
+    static void sigmoidPass(int kind, double a, double b, int n, double[] z, int zo, double num, double den,
+            double[] e, double[] out, int oo) {
+        VectorMask<Double> linear = S.maskAll(kind == LINEAR);
+        VectorMask<Double> cubic = S.maskAll(kind == CUBIC);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            DoubleVector u = DoubleVector.fromArray(S, z, zo + i, m).mul(num).div(den);
+            DoubleVector ev = DoubleVector.fromArray(S, e, i, m);
+            DoubleVector s = ev.blend(1.0, u.compare(GE, 0.0)).div(ev.add(1.0));
+            DoubleVector bs = s.mul(b);
+            DoubleVector quadratic = bs.mul(s.neg().add(1.0));
+            DoubleVector r = quadratic.mul(s.mul(-2.0).add(1.0).blend(1.0, cubic.not()));
+            r.blend(bs.add(a), linear).intoArray(out, oo + i, m);
+        }
+    }
+
+    /** out_i = max(ι·z, z) + ω·l_i (prelu) or max(z, 0) + l_i (softplus). */
+    private static void logSumPass(boolean prelu, double iota, double omega, int n, double[] z, int zo, double[] l,
+            double[] out, int oo) {
+        VectorMask<Double> smooth = S.maskAll(prelu);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(S, z, zo + i, m);
+            DoubleVector base = v.lanewise(MAX, 0.0).blend(v.mul(iota).lanewise(MAX, v), smooth);
+            base.add(DoubleVector.fromArray(S, l, i, m).mul(omega)).intoArray(out, oo + i, m);
+        }
+    }
+
+    /** From u = e^{−2|z|} − 1: t = sign(z)·|u|/(2+u); out = t and d = 1 − t², or out = −2t(1 − t²). */
+    private static void tanhPass(boolean second, int n, double[] z, int zo, double[] u, double[] out, int oo,
+            double[] d, int dOff) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            LongVector sign = DoubleVector.fromArray(S, z, zo + i, m).reinterpretAsLongs().and(SIGN);
+            DoubleVector uv = DoubleVector.fromArray(S, u, i, m);
+            DoubleVector t = uv.lanewise(ABS).div(uv.add(2.0)).reinterpretAsLongs().or(sign).reinterpretAsDoubles();
+            DoubleVector slope = t.mul(t).neg().add(1.0);
+            if (second) {
+                t.mul(-2.0).mul(slope).intoArray(out, oo + i, m);
+            } else {
+                if (d != null) {
+                    slope.intoArray(d, dOff + i, m);
+                }
+                t.intoArray(out, oo + i, m);
             }
         }
     }
 
     /**
-     * out ← scale·s(1 − s)·(1 − 2s) with s = sigm(slope·z) when {@code cubic}, else scale·s(1 − s):
-     * the second derivative of the sigmoid (slope 1, scale 1, cubic), of the softplus (slope 1,
-     * scale 1) and of the smoothed PReLU (slope (1−ι)/ω applied as ((1−ι)·z)/ω, scale (1−ι)²/ω).
+     * out_i = α·x_i for z &lt; 0 (x = e^z or e^z − 1 from the scratch), else {@code onPositive}, or z itself
+     * when {@code onPositive} is NaN.
      */
-    static void sigmoidCurvature(boolean cubic, double slopeNum, double slopeDen, double scale, int n, double[] z,
-            int zo, double[] out, int oo) {
-        // multiplying by exactly 1.0 (scale, or the cubic factor when switched off) changes no bit, and
-        // keeps the loop free of branches between vector values
-        VectorMask<Double> quadratic = S.maskAll(!cubic);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector s = sigmoid(DoubleVector.fromArray(S, z, zo + i).mul(slopeNum).div(slopeDen));
-            DoubleVector factor = s.mul(-2.0).add(1.0).blend(1.0, quadratic);
-            s.mul(scale).mul(s.neg().add(1.0)).mul(factor).intoArray(out, oo + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector s = sigmoid(DoubleVector.fromArray(S, z, zo + i, m).mul(slopeNum).div(slopeDen));
-            DoubleVector factor = s.mul(-2.0).add(1.0).blend(1.0, quadratic);
-            s.mul(scale).mul(s.neg().add(1.0)).mul(factor).intoArray(out, oo + i, m);
-        }
-    }
-
-    /** value softplus z, derivative sigm z. */
-    static void softplus(int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, z, zo + i);
-            softplus(v).intoArray(out, oo + i);
-            if (d != null) {
-                sigmoid(v).intoArray(d, dOff + i);
-            }
-        }
-        if (i < n) {
+    private static void eluPass(double alpha, double onPositive, int n, double[] z, int zo, double[] x,
+            double[] out, int oo) {
+        VectorMask<Double> identity = S.maskAll(Double.isNaN(onPositive));
+        DoubleVector constant = DoubleVector.broadcast(S, onPositive);
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, z, zo + i, m);
-            softplus(v).intoArray(out, oo + i, m);
-            if (d != null) {
-                sigmoid(v).intoArray(d, dOff + i, m);
-            }
+            DoubleVector positive = constant.blend(v, identity);
+            DoubleVector.fromArray(S, x, i, m).mul(alpha).blend(positive, v.compare(GE, 0.0))
+                    .intoArray(out, oo + i, m);
         }
-    }
-
-    /** value as {@link #smoothPrelu(double, double, DoubleVector)}, derivative ι + (1−ι)·sigm((1−ι)z/ω). */
-    static void smoothPrelu(double iota, double omega, int n, double[] z, int zo, double[] out, int oo, double[] d,
-            int dOff) {
-        double gap = 1 - iota;
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, z, zo + i);
-            smoothPrelu(iota, omega, v).intoArray(out, oo + i);
-            if (d != null) {
-                sigmoid(v.mul(gap).div(omega)).mul(gap).add(iota).intoArray(d, dOff + i);
-            }
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, z, zo + i, m);
-            smoothPrelu(iota, omega, v).intoArray(out, oo + i, m);
-            if (d != null) {
-                sigmoid(v.mul(gap).div(omega)).mul(gap).add(iota).intoArray(d, dOff + i, m);
-            }
-        }
-    }
-
-    /** value ELU, derivative 1 for z ≥ 0 and α·e^z otherwise. */
-    static void elu(double alpha, int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, z, zo + i);
-            elu(alpha, v).intoArray(out, oo + i);
-            if (d != null) {
-                eluSlope(alpha, v, 1.0).intoArray(d, dOff + i);
-            }
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, z, zo + i, m);
-            elu(alpha, v).intoArray(out, oo + i, m);
-            if (d != null) {
-                eluSlope(alpha, v, 1.0).intoArray(d, dOff + i, m);
-            }
-        }
-    }
-
-    /** ELU'' : 0 for z ≥ 0, α·e^z otherwise. */
-    static void eluSecond(double alpha, int n, double[] z, int zo, double[] out, int oo) {
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            eluSlope(alpha, DoubleVector.fromArray(S, z, zo + i), 0.0).intoArray(out, oo + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            eluSlope(alpha, DoubleVector.fromArray(S, z, zo + i, m), 0.0).intoArray(out, oo + i, m);
-        }
-    }
-
-    /** {@code onPositive} for z ≥ 0, α·e^z otherwise. */
-    private static DoubleVector eluSlope(double alpha, DoubleVector z, double onPositive) {
-        return VectorMath.exp(z).mul(alpha).blend(onPositive, z.compare(GE, 0.0));
     }
 }

@@ -6,7 +6,6 @@ import java.lang.ref.Cleaner;
 import java.util.Arrays;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.neuromanifold.core.activation.Activation;
@@ -38,9 +37,9 @@ import org.neuromanifold.core.activation.Tanh;
  * <li>{@code gemv} without transpose: y_i ← α·dot(row i, x) + β·y_i with the dot order above
  * (β = 0: α·dot). Transposed: t_j = fma chain over i = 0..m−1 of x_i·A[i, j] starting at 0, then
  * y_j ← α·t_j + β·y_j (β = 0: α·t_j).</li>
- * <li>{@code softmaxRows}: row maximum (order-free), e_j = exp(x_j − max) by {@link VectorMath#exp},
- * Σ over whole vectors lane by lane into one accumulator, then the lane tree, then the tail entries in
- * order; out = e_j·(1/Σ); logSumExp = max + ln Σ.</li>
+ * <li>{@code softmaxRows}: row maximum (order-free), e_j = exp(x_j − max) by
+ * {@link VectorMath#expNegAbs}, Σ e_j in the order of {@code sum} above, out = e_j·(1/Σ),
+ * logSumExp = max + ln Σ.</li>
  * <li>{@code axpy}, {@code scale}, {@code multiply}: the scalar twin's exact operations (y + α·x, not an
  * fma), so they agree with it bit for bit.</li>
  * </ul>
@@ -164,6 +163,10 @@ public final class VectorKernels implements Kernels {
     @Override
     public double sum(int n, double[] x, int xOff) {
         KernelChecks.vector("sum", "x", x, xOff, n);
+        return sumUnchecked(n, x, xOff);
+    }
+
+    private static double sumUnchecked(int n, double[] x, int xOff) {
         DoubleVector acc0 = DoubleVector.zero(S);
         DoubleVector acc1 = acc0;
         DoubleVector acc2 = acc0;
@@ -339,8 +342,9 @@ public final class VectorKernels implements Kernels {
             case Relu ignored -> VectorActivations.relu(n, z, zOff, out, outOff, derivative, dOff);
             case LeakyRelu f -> VectorActivations.leakyRelu(f.iota(), n, z, zOff, out, outOff, derivative, dOff);
             case SmoothPrelu f ->
-                VectorActivations.smoothPrelu(f.iota(), f.omega(), n, z, zOff, out, outOff, derivative, dOff);
-            case Tanh ignored -> VectorActivations.tanh(n, z, zOff, out, outOff, derivative, dOff);
+                VectorActivations.smoothPrelu(true, f.iota(), f.omega(), n, z, zOff, out, outOff, derivative,
+                        dOff);
+            case Tanh ignored -> VectorActivations.tanh(n, z, zOff, out, outOff, derivative, dOff, false);
             case Sigmoid ignored -> VectorActivations.sigmoid(n, z, zOff, out, outOff, derivative, dOff);
             case Elu f -> VectorActivations.elu(f.alpha(), n, z, zOff, out, outOff, derivative, dOff);
             case Softplus ignored -> VectorActivations.softplus(n, z, zOff, out, outOff, derivative, dOff);
@@ -366,13 +370,15 @@ public final class VectorKernels implements Kernels {
             case LeakyRelu ignored -> Arrays.fill(out, outOff, outOff + n, 0.0);
             case SmoothPrelu f -> {
                 double gap = 1 - f.iota();
-                VectorActivations.sigmoidCurvature(false, gap, f.omega(), gap * gap / f.omega(), n, z, zOff, out,
-                        outOff);
+                VectorActivations.sigmoidCurvature(VectorActivations.QUADRATIC, gap, f.omega(), gap * gap / f.omega(),
+                        n, z, zOff, out, outOff);
             }
-            case Tanh ignored -> VectorActivations.tanhSecond(n, z, zOff, out, outOff);
-            case Sigmoid ignored -> VectorActivations.sigmoidCurvature(true, 1, 1, 1, n, z, zOff, out, outOff);
+            case Tanh ignored -> VectorActivations.tanh(n, z, zOff, out, outOff, null, 0, true);
+            case Sigmoid ignored ->
+                VectorActivations.sigmoidCurvature(VectorActivations.CUBIC, 1, 1, 1, n, z, zOff, out, outOff);
             case Elu f -> VectorActivations.eluSecond(f.alpha(), n, z, zOff, out, outOff);
-            case Softplus ignored -> VectorActivations.sigmoidCurvature(false, 1, 1, 1, n, z, zOff, out, outOff);
+            case Softplus ignored ->
+                VectorActivations.sigmoidCurvature(VectorActivations.QUADRATIC, 1, 1, 1, n, z, zOff, out, outOff);
             case CustomActivation f -> {
                 for (int i = 0; i < n; i++) {
                     out[outOff + i] = f.secondDerivative(z[zOff + i]);
@@ -386,7 +392,6 @@ public final class VectorKernels implements Kernels {
             double[] logSumExp) {
         KernelChecks.softmax(rows, cols, in, inOff, out, outOff, logSumExp);
         int bound = S.loopBound(cols);
-        VectorMask<Double> tail = S.indexInRange(bound, cols);
         for (int r = 0; r < rows; r++) {
             int src = inOff + r * cols;
             int dst = outOff + r * cols;
@@ -399,20 +404,8 @@ public final class VectorKernels implements Kernels {
             for (; j < cols; j++) {
                 max = Math.max(max, in[src + j]);
             }
-            DoubleVector acc = DoubleVector.zero(S);
-            for (j = 0; j < bound; j += L) {
-                DoubleVector e = VectorMath.exp(DoubleVector.fromArray(S, in, src + j).sub(max));
-                e.intoArray(out, dst + j);
-                acc = acc.add(e);
-            }
-            double s = VectorMath.sumLanes(acc);
-            if (bound < cols) {
-                DoubleVector e = VectorMath.exp(DoubleVector.fromArray(S, in, src + bound, tail).sub(max));
-                e.intoArray(out, dst + bound, tail);
-                for (j = bound; j < cols; j++) {
-                    s += out[dst + j];
-                }
-            }
+            VectorMath.expNegAbs(cols, in, src, 1, 1, max, out, dst); // e^{−|x − max|} = e^{x − max}
+            double s = sumUnchecked(cols, out, dst);
             double inv = 1.0 / s;
             for (j = 0; j < bound; j += L) {
                 DoubleVector.fromArray(S, out, dst + j).mul(inv).intoArray(out, dst + j);

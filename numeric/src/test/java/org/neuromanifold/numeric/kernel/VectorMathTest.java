@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.UnaryOperator;
 
 import jdk.incubator.vector.DoubleVector;
 
@@ -18,20 +17,15 @@ import org.junit.jupiter.api.Test;
 class VectorMathTest {
     private static final int L = Lanes.L;
 
-    private static double[] apply(UnaryOperator<DoubleVector> f, double[] x) {
-        int n = (x.length + L - 1) / L * L;
-        double[] in = new double[n];
-        System.arraycopy(x, 0, in, 0, x.length);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i += L) {
-            f.apply(DoubleVector.fromArray(Lanes.S, in, i)).intoArray(out, i);
-        }
-        return out;
+    /** One array pass of {@link VectorMath}: y[0..n) from x[0..n). */
+    private interface Pass {
+        void apply(int n, double[] x, double[] y);
     }
 
     /** The largest ulp distance to StrictMath over x (NaN/∞ must match exactly: then 0, else ∞). */
-    private static double maxUlps(UnaryOperator<DoubleVector> f, DoubleUnaryOperator ref, double[] x) {
-        double[] got = apply(f, x);
+    private static double maxUlps(Pass f, DoubleUnaryOperator ref, double[] x) {
+        double[] got = new double[x.length];
+        f.apply(x.length, x, got);
         double worst = 0;
         for (int i = 0; i < x.length; i++) {
             double want = ref.applyAsDouble(x[i]);
@@ -44,6 +38,10 @@ class VectorMathTest {
         }
         return worst;
     }
+
+    private static final Pass EXP = (n, x, y) -> VectorMath.expNegAbs(n, x, 0, 1, 1, 0, y, 0);
+    private static final Pass EXPM1 = (n, x, y) -> VectorMath.expm1NegAbs(n, x, 0, 1, y, 0);
+    private static final Pass LOG1P = (n, x, y) -> VectorMath.log1pUnit(n, x, 0, y, 0);
 
     private static double[] uniform(Random r, int n, double lo, double hi) {
         double[] x = new double[n];
@@ -59,42 +57,55 @@ class VectorMathTest {
     }
 
     @Test
-    void expIsWithinTwoUlpsEverywhere() {
+    void expIsWithinTwoUlpsOnTheNonPositiveAxis() {
         Random r = new Random(1);
-        assertAtMostTwoUlps(maxUlps(VectorMath::exp, StrictMath::exp, uniform(r, 200_000, -745, 709.7)));
-        assertAtMostTwoUlps(maxUlps(VectorMath::exp, StrictMath::exp, uniform(r, 50_000, -1, 1)));
-        double[] special = {0, -0.0, 1e-300, -1e-300, 1, -1, 0.5 * Math.log(2), -0.5 * Math.log(2), 709.78,
-            709.79, 710, 1e5, -708.4, -708.5, -744, -745.1, -745.2, -746, -1e5, Double.POSITIVE_INFINITY,
-            Double.NEGATIVE_INFINITY, Double.NaN};
-        assertAtMostTwoUlps(maxUlps(VectorMath::exp, StrictMath::exp, special));
+        DoubleUnaryOperator ref = x -> StrictMath.exp(-Math.abs(x));
+        assertAtMostTwoUlps(maxUlps(EXP, ref, uniform(r, 200_000, -745, 0)));
+        assertAtMostTwoUlps(maxUlps(EXP, ref, uniform(r, 50_000, -1, 1)));
+        double[] special = {0, -0.0, 1e-300, -1e-300, 1, -1, 0.5 * Math.log(2), -0.5 * Math.log(2), -708.4,
+            -708.5, -744, -745.1, -745.2, -746, -1e5, 1e5, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN};
+        assertAtMostTwoUlps(maxUlps(EXP, ref, special));
+    }
+
+    @Test
+    void expArgumentIsScaledAndShiftedAsDocumented() {
+        Random r = new Random(6);
+        double[] x = uniform(r, 1001, -50, 3);
+        double[] y = new double[x.length];
+        VectorMath.expNegAbs(x.length, x, 0, 0.3, 0.7, 3.5, y, 0);
+        for (int i = 0; i < x.length; i++) {
+            double want = StrictMath.exp(-Math.abs(x[i] * 0.3 / 0.7 - 3.5));
+            assertTrue(Reference.ulps(want, y[i]) <= 2, "at " + x[i]);
+        }
     }
 
     @Test
     void expm1IsWithinTwoUlpsOnTheNonPositiveAxis() {
         Random r = new Random(2);
-        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, uniform(r, 200_000, -60, 0)));
-        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, uniform(r, 50_000, -1, 0)));
+        assertAtMostTwoUlps(maxUlps(EXPM1, StrictMath::expm1, uniform(r, 200_000, -60, 0)));
+        assertAtMostTwoUlps(maxUlps(EXPM1, StrictMath::expm1, uniform(r, 50_000, -1, 0)));
         double[] tiny = new double[600];
         for (int i = 0; i < tiny.length; i++) {
             tiny[i] = -Math.scalb(1.0 + (i % 7) / 7.0, -i);
         }
-        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, tiny));
+        assertAtMostTwoUlps(maxUlps(EXPM1, StrictMath::expm1, tiny));
         double[] special = {0, -0.0, -1e-300, -37, -40, -60, -61, -1e300, Double.NEGATIVE_INFINITY, Double.NaN};
-        assertAtMostTwoUlps(maxUlps(VectorMath::expm1NonPositive, StrictMath::expm1, special));
+        assertAtMostTwoUlps(maxUlps(EXPM1, StrictMath::expm1, special));
     }
 
     @Test
     void log1pIsWithinTwoUlpsOnTheUnitInterval() {
         Random r = new Random(3);
-        assertAtMostTwoUlps(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, uniform(r, 200_000, 0, 1)));
+        assertAtMostTwoUlps(maxUlps(LOG1P, StrictMath::log1p, uniform(r, 200_000, 0, 1)));
         double[] tiny = new double[1070];
         for (int i = 0; i < tiny.length; i++) {
             tiny[i] = Math.scalb(1.0 + (i % 5) / 5.0, -i);
         }
-        assertAtMostTwoUlps(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, tiny));
+        assertAtMostTwoUlps(maxUlps(LOG1P, StrictMath::log1p, tiny));
         double[] special = {0, Double.MIN_VALUE, 1e-300, Math.sqrt(2) - 1, Math.nextUp(Math.sqrt(2) - 1), 0.5, 1,
             Double.NaN};
-        assertAtMostTwoUlps(maxUlps(VectorMath::log1pUnit, StrictMath::log1p, special));
+        assertAtMostTwoUlps(maxUlps(LOG1P, StrictMath::log1p, special));
     }
 
     @Test
