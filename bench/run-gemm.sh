@@ -43,13 +43,23 @@ mkdir -p "$out"
 cp="$root/bench/target/classes:$(cat "$root/bench/target/bench-classpath.txt")"
 
 echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/machine.txt"
-jmh() { # <pattern> <json> [extra JMH options...]
-  local pattern="$1" json="$2"; shift 2
-  "$java_bin" --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@" \
-    -wi 3 -w 1s -i 10 -r 500ms -f 1 \
-    -jvmArgsAppend "--add-modules=jdk.incubator.vector" \
-    -prof org.neuromanifold.bench.kernel.LoadProfiler \
-    -rf json -rff "$json" >> "$out/jmh.log" 2>&1 || { tail -40 "$out/jmh.log" >&2; exit 1; }
+jmh() { # <pattern> <json> [extra JMH options...]; waits (up to 30 min) while another JMH run holds its lock
+  local pattern="$1" json="$2" log="${2%.json}.log" attempt; shift 2
+  for attempt in $(seq 1 60); do
+    if "$java_bin" --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@" \
+        -wi 3 -w 1s -i 10 -r 500ms -f 1 \
+        -jvmArgsAppend "--add-modules=jdk.incubator.vector" \
+        -prof org.neuromanifold.bench.kernel.LoadProfiler \
+        -rf json -rff "$json" > "$log" 2>&1; then
+      return 0
+    fi
+    if ! grep -q "Unable to acquire the JMH lock" "$log"; then
+      tail -40 "$log" >&2; exit 1
+    fi
+    echo "   another JMH run holds /tmp/jmh.lock; waiting 30 s (attempt $attempt)" >&2
+    sleep 30
+  done
+  echo "run-gemm.sh: gave up waiting for the JMH lock" >&2; exit 1
 }
 echo "== JMH GemmBenchmark n=$sizes threads=$threads ($java_bin)" >&2
 jmh 'org\.neuromanifold\.bench\.kernel\.GemmBenchmark' "$out/jmh.json" -p n="$sizes" -p threads="$threads"

@@ -44,8 +44,8 @@ import org.neuromanifold.core.activation.Tanh;
  * fma), so they agree with it bit for bit.</li>
  * </ul>
  *
- * <p>Activation kernels may write {@code out} (and {@code derivative}) over {@code z} itself (same array,
- * same offset). Custom activations go through their scalar functions.
+ * <p>Activation kernels may write {@code out} over {@code z} itself (same array, same offset);
+ * {@code derivative} must not overlap either. Custom activations go through their scalar functions.
  *
  * <p>Threads: large GEMMs are shared by {@link #threads()} threads (the caller and persistent workers);
  * everything else runs on the calling thread. Instances are safe to use from several threads at once.
