@@ -106,19 +106,20 @@ final class GemmTeam {
                 ownError = t;
                 aborted = true;
             }
+            // (if a worker failed first, the caller's exception above is only the abort it caused)
             int joined = close(e);
             for (int spins = 0; left.get() != joined; spins++) {
                 pause(spins);
+            }
+            Throwable theirs = failure; // set only by the first thread to fail, so it is the cause
+            if (theirs != null) {
+                throw new IllegalStateException("GEMM worker thread failed", theirs);
             }
             if (ownError != null) {
                 throw ownError;
             }
             if (ownException != null) {
                 throw ownException;
-            }
-            Throwable theirs = failure;
-            if (theirs != null) {
-                throw new IllegalStateException("GEMM worker thread failed", theirs);
             }
             return true;
         } finally {
