@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Activation value plus first derivative over 4096 entries, and a 128×10 row softmax, for the Vector
- * API kernels and the scalar twin.
+ * Activation value plus first derivative over 4096 entries, for the Vector API kernels and the scalar
+ * twin (see {@link SoftmaxBenchmark} for the softmax).
  *
  * <pre>java --add-modules jdk.incubator.vector -cp ... org.openjdk.jmh.Main ActivationBenchmark \
  *     -prof org.neuromanifold.bench.kernel.LoadProfiler</pre>
@@ -45,9 +45,6 @@ public class ActivationBenchmark {
     private double[] z;
     private double[] out;
     private double[] d;
-    private double[] logits;
-    private double[] probabilities;
-    private double[] lse;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -59,20 +56,11 @@ public class ActivationBenchmark {
         }
         out = new double[4096];
         d = new double[4096];
-        logits = Matrices.deterministic(1280, 6);
-        probabilities = new double[1280];
-        lse = new double[128];
     }
 
     @Benchmark
     public double[] valueAndDerivative4096() {
         k.activation(act, 4096, z, 0, out, 0, d, 0);
         return d;
-    }
-
-    @Benchmark
-    public double[] softmax128x10() {
-        k.softmaxRows(128, 10, logits, 0, probabilities, 0, lse);
-        return lse;
     }
 }
