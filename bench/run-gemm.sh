@@ -2,8 +2,6 @@
 # GEMM benchmark: our Vector API DGEMM (JMH) and numpy/OpenBLAS in the same run, one table at the end.
 #   bench/run-gemm.sh                      # n = 64..1024, 1 and 2 threads, plus scalar twin and tiny shapes
 #   bench/run-gemm.sh --sizes 512,1024     # re-run the key sizes only
-#   bench/run-gemm.sh --nice -15           # run JMH and numpy at a higher scheduling priority (needs root)
-#                                          # so that other work on a shared machine interferes less
 # Builds the bench module of the repository this script lives in (mvn package, no install), then runs
 # JMH with the LoadProfiler (load from other processes per iteration) and bench/scripts/gemm_numpy.py,
 # and merges both with bench/scripts/gemm_table.py. Results go to bench/target/gemm-<time>/.
@@ -13,16 +11,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="64,128,256,512,1024"
 threads="1,2"
 extras=1
-nice_level=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; extras=0; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
-    --nice) nice_level="$2"; shift 2 ;;
-    *) echo "usage: $0 [--sizes 64,128,...] [--threads 1,2] [--nice N]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes 64,128,...] [--threads 1,2]" >&2; exit 2 ;;
   esac
 done
-run() { nice -n "$nice_level" "$@"; }
 
 java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1 | cut -d. -f1
@@ -47,11 +42,11 @@ out="$root/bench/target/gemm-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 cp="$root/bench/target/classes:$(cat "$root/bench/target/bench-classpath.txt")"
 
-echo "== machine: nice $nice_level, $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/machine.txt"
+echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/machine.txt"
 jmh() { # <pattern> <json> [extra JMH options...]; waits (up to 30 min) while another JMH run holds its lock
   local pattern="$1" json="$2" log="${2%.json}.log" attempt; shift 2
   for attempt in $(seq 1 60); do
-    if run "$java_bin" --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@" \
+    if "$java_bin" --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@" \
         -wi 3 -w 1s -i 10 -r 500ms -f 1 \
         -jvmArgsAppend "--add-modules=jdk.incubator.vector" \
         -prof org.neuromanifold.bench.kernel.LoadProfiler \
@@ -76,7 +71,7 @@ if [ "$extras" = 1 ]; then
 fi
 
 echo "== numpy/OpenBLAS" >&2
-run python3 "$root/bench/scripts/gemm_numpy.py" --sizes "$sizes" --threads "$threads" --json "$out/numpy.json" | tee "$out/numpy.txt" >&2
+python3 "$root/bench/scripts/gemm_numpy.py" --sizes "$sizes" --threads "$threads" --json "$out/numpy.json" | tee "$out/numpy.txt" >&2
 
 python3 "$root/bench/scripts/gemm_table.py" --numpy "$out/numpy.json" "${jsons[@]}" | tee "$out/table.txt"
 echo "(raw results in $out)"
