@@ -152,13 +152,14 @@ public final class KernelProvider {
             return Class.forName(VECTOR_CLASS).asSubclass(Kernels.class).getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             cause = e.getCause();
-        } catch (ExceptionInInitializerError e) {
-            cause = e.getCause();
-        } catch (ReflectiveOperationException e) {
-            cause = e;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            cause = e; // LinkageError: the class failed to initialise (now or on an earlier attempt)
         }
-        if (cause instanceof RuntimeException re) {
-            throw re;
+        // a bad setting (e.g. neuromanifold.vector.bits) surfaces as the SpecificationException it threw
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SpecificationException se) {
+                throw se;
+            }
         }
         throw new IllegalStateException("cannot start the Vector API kernels (" + VECTOR_CLASS + ")", cause);
     }

@@ -119,6 +119,13 @@ class KernelProviderTest {
     }
 
     @Test
+    void aBadVectorWidthIsAnErrorNamingTheProperty() throws Exception {
+        Run run = child(List.of("--add-modules", "jdk.incubator.vector", "-Dneuromanifold.vector.bits=1024"));
+        assertTrue(run.exit() != 0, run::toString);
+        assertTrue(String.join("\n", run.err()).contains("neuromanifold.vector.bits"), run::toString);
+    }
+
+    @Test
     void narrowerVectorsPassTheSelfCheckInChildJvms() throws Exception {
         for (String bits : new String[] {"256", "128"}) {
             Run run = child(List.of("--add-modules", "jdk.incubator.vector", "-Dneuromanifold.vector.bits=" + bits,
