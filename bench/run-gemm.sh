@@ -2,6 +2,8 @@
 # GEMM benchmark: our Vector API DGEMM (JMH) and numpy/OpenBLAS in the same run, one table at the end.
 #   bench/run-gemm.sh                      # n = 64..1024, 1 and 2 threads, plus scalar twin and tiny shapes
 #   bench/run-gemm.sh --sizes 512,1024     # re-run the key sizes only
+#   bench/run-gemm.sh --sizes 512,1024 --threads 2 --samples 60
+#                                          # more, shorter samples: catches the quiet moments of a busy machine
 # Builds the bench module of the repository this script lives in (mvn package, no install), then runs
 # JMH with the LoadProfiler (load from other processes per iteration) and bench/scripts/gemm_numpy.py,
 # and merges both with bench/scripts/gemm_table.py. Results go to bench/target/gemm-<time>/.
@@ -11,11 +13,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="64,128,256,512,1024"
 threads="1,2"
 extras=1
+samples=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; extras=0; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
-    *) echo "usage: $0 [--sizes 64,128,...] [--threads 1,2]" >&2; exit 2 ;;
+    --samples) samples="$2"; shift 2 ;;
+    *) echo "usage: $0 [--sizes 64,128,...] [--threads 1,2] [--samples N]" >&2; exit 2 ;;
   esac
 done
 
@@ -41,13 +45,15 @@ mvn -B -q -pl bench -am package -DskipTests -Dkotlin.compiler.daemon=false >&2
 out="$root/bench/target/gemm-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 cp="$root/bench/target/classes:$(cat "$root/bench/target/bench-classpath.txt")"
+# 10 samples of 500 ms by default; more samples are made shorter (at least 200 ms)
+sample_ms="$(( samples > 10 ? (5000 / samples > 200 ? 5000 / samples : 200) : 500 ))ms"
 
 echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/machine.txt"
 jmh() { # <pattern> <json> [extra JMH options...]; waits (up to 30 min) while another JMH run holds its lock
   local pattern="$1" json="$2" log="${2%.json}.log" attempt; shift 2
   for attempt in $(seq 1 60); do
     if "$java_bin" --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@" \
-        -wi 3 -w 1s -i 10 -r 500ms -f 1 \
+        -wi 3 -w 1s -i "$samples" -r "$sample_ms" -f 1 \
         -jvmArgsAppend "--add-modules=jdk.incubator.vector" \
         -prof org.neuromanifold.bench.kernel.LoadProfiler \
         -rf json -rff "$json" > "$log" 2>&1; then
@@ -71,7 +77,8 @@ if [ "$extras" = 1 ]; then
 fi
 
 echo "== numpy/OpenBLAS" >&2
-python3 "$root/bench/scripts/gemm_numpy.py" --sizes "$sizes" --threads "$threads" --json "$out/numpy.json" | tee "$out/numpy.txt" >&2
+python3 "$root/bench/scripts/gemm_numpy.py" --sizes "$sizes" --threads "$threads" \
+  --samples "$(( samples * 3 / 2 ))" --sample "$(( ${sample_ms%ms} / 2 ))e-3" --json "$out/numpy.json" | tee "$out/numpy.txt" >&2
 
 python3 "$root/bench/scripts/gemm_table.py" --numpy "$out/numpy.json" "${jsons[@]}" | tee "$out/table.txt"
 echo "(raw results in $out)"
