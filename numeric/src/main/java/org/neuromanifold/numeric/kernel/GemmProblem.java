@@ -22,13 +22,9 @@ final class GemmProblem {
     double[] c;
     int cOff;
     int ldc;
-    boolean transA;
-    boolean transB;
 
     void set(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
             double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
-        this.transA = transA;
-        this.transB = transB;
         this.m = m;
         this.n = n;
         this.k = k;
@@ -48,8 +44,6 @@ final class GemmProblem {
     }
 
     void copyFrom(GemmProblem o) {
-        transA = o.transA;
-        transB = o.transB;
         m = o.m;
         n = o.n;
         k = o.k;

@@ -63,11 +63,6 @@ final class GemmTeam {
         this.workers = new Worker[size - 1];
     }
 
-    /** Threads in the team, the caller included. */
-    int size() {
-        return size;
-    }
-
     /**
      * Computes the problem (k ≥ 1) with whoever of the team shows up, the caller included.
      *
