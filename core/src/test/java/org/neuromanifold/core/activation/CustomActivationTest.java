@@ -3,6 +3,7 @@ package org.neuromanifold.core.activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neuromanifold.core.testing.SpecAssertions.assertSpecError;
 
@@ -39,6 +40,19 @@ class CustomActivationTest {
         assertEquals("scaled(beta=1.5)", a.label());
         assertEquals(Map.of("beta", 1.5), a.hyperparameters());
         assertEquals("beta*z", a.formula());
+    }
+
+    /**
+     * The label lists hyperparameters sorted by name. With a hash-ordered map the order would depend on
+     * the JVM's per-run salt, and the label (shown in tables and JSON) would change from run to run.
+     */
+    @Test
+    void labelOrderIsDeterministic() {
+        var a = CustomActivation.of("c", "a*z + b*z + cc*z + dd*z + e1*z",
+                Map.of("dd", 4.0, "b", 2.0, "e1", 5.0, "a", 1.0, "cc", 3.0), true);
+        assertEquals("c(a=1.0, b=2.0, cc=3.0, dd=4.0, e1=5.0)", a.label());
+        assertEquals(java.util.List.of("a", "b", "cc", "dd", "e1"), java.util.List.copyOf(a.hyperparameters().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> a.hyperparameters().put("f", 1.0));
     }
 
     @Test
