@@ -1,5 +1,6 @@
 package org.neuromanifold.core.activation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ public record SmoothPrelu(double iota, double omega) implements Activation {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(LeakyRelu.IOTA, iota);
         m.put(OMEGA, omega);
-        return m;
+        return Collections.unmodifiableMap(m);
     }
 
     @Override

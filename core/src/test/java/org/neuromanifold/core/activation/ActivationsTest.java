@@ -112,6 +112,13 @@ class ActivationsTest {
         }
     }
 
+    @Test
+    void hyperparameterMapsAreUnmodifiable() {
+        for (Activation a : Activations.all()) {
+            assertThrows(UnsupportedOperationException.class, () -> a.hyperparameters().put("x", 1.0), a.label());
+        }
+    }
+
     static Set<String> symbols(Term t) {
         Set<String> out = new HashSet<>();
         collect(t, out);
