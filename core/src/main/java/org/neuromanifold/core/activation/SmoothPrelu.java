@@ -32,11 +32,9 @@ public record SmoothPrelu(double iota, double omega) implements Activation {
 
     @Override
     public double value(double z) {
-        // log-sum-exp with the larger exponent factored out, so large |z|/ω cannot overflow
-        double a = iota * z / omega;
-        double b = z / omega;
-        double m = Math.max(a, b);
-        return omega * (m + Math.log(Math.exp(a - m) + Math.exp(b - m)));
+        // ω·ln(e^{ιz/ω} + e^{z/ω}) = max(z, ιz) + ω·ln(1 + e^{−(1−ι)|z|/ω}): no quotient z/ω that could
+        // overflow (z near Double.MAX_VALUE, small ω), and log1p keeps the small correction accurate
+        return Math.max(z, iota * z) + omega * Math.log1p(Math.exp(-(1 - iota) * Math.abs(z) / omega));
     }
 
     @Override

@@ -187,7 +187,7 @@ class ActivationFamiliesTest {
     }
 
     /**
-     * At |z| ∈ {10³, 10³⁰⁰} every family is mathematically finite; the value, σ' and σ'' must be finite
+     * At |z| ∈ {10³, 10³⁰⁰, Double.MAX_VALUE} every family is mathematically finite; the value, σ' and σ'' must be finite
      * and equal to the asymptote (the exponentially small corrections are below the double range or
      * below half an ulp of the asymptote), to 10⁻¹⁵ relative.
      */
@@ -195,7 +195,7 @@ class ActivationFamiliesTest {
     @MethodSource("cases")
     void extremeInputsGiveFiniteAsymptoticValues(Family f) {
         Activation a = f.activation();
-        for (double z : new double[] {1e3, -1e3, 1e300, -1e300}) {
+        for (double z : new double[] {1e3, -1e3, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE}) {
             double v = a.value(z);
             double d1 = a.derivative(z);
             double d2 = a.secondDerivative(z);

@@ -89,5 +89,10 @@ class SmoothPreluTest {
         assertEquals(-100.0, smooth.value(-1000), 1e-12);
         assertEquals(1.0, smooth.derivative(1000), 0);
         assertEquals(0.1, smooth.derivative(-1000), 0);
+        // z/ω overflows to ∞ here; the value is still finite and exact
+        SmoothPrelu narrow = new SmoothPrelu(0.1, 0.1);
+        assertEquals(1e308, narrow.value(1e308), 0);
+        assertEquals(-1e307, narrow.value(-1e308), 1e292);
+        assertEquals(Double.MAX_VALUE, narrow.value(Double.MAX_VALUE), 0);
     }
 }
