@@ -44,8 +44,7 @@ public record SmoothPrelu(double iota, double omega) implements Activation {
 
     @Override
     public double secondDerivative(double z) {
-        double s = Fn.SIGMOID.apply((1 - iota) * z / omega);
-        return (1 - iota) * (1 - iota) / omega * s * (1 - s);
+        return (1 - iota) * (1 - iota) / omega * Sigmoid.logisticDerivative((1 - iota) * z / omega);
     }
 
     @Override
