@@ -66,6 +66,24 @@ class TermTest {
         assertInstanceOf(Term.Apply.class, Term.apply(Fn.SQRT, Term.constant(2)));
         assertInstanceOf(Term.Apply.class, Term.apply(Fn.SIGMOID, Term.ZERO), "1/2 is not an integer");
         assertInstanceOf(Term.Apply.class, Term.apply(Fn.TANH, Z));
+        assertEquals(Term.constant(1 << 30), Term.apply(Fn.SQRT, Term.constant(Math.pow(2, 60))));
+        assertEquals(Term.ONE, Term.apply(Fn.COS, Term.ZERO));
+        assertEquals(Term.ZERO, Term.apply(Fn.TANH, Term.ZERO));
+        assertEquals(Term.ONE, Term.apply(Fn.SECH, Term.ZERO));
+    }
+
+    /** Results that only round to an integer stay symbolic: tanh(20) is not 1, exp(−800) is not 0. */
+    @Test
+    void applyDoesNotFoldRoundedIntegers() {
+        assertInstanceOf(Term.Apply.class, Term.apply(Fn.TANH, Term.constant(20)));
+        assertInstanceOf(Term.Apply.class, Term.apply(Fn.EXP, Term.constant(-800)));
+        assertInstanceOf(Term.Apply.class, Term.apply(Fn.SIGMOID, Term.constant(40)));
+        assertInstanceOf(Term.Apply.class, Term.apply(Fn.SECH, Term.constant(800)));
+        assertInstanceOf(Term.Apply.class, Term.apply(Fn.COS, Term.constant(1e-9)));
+        assertInstanceOf(Term.Apply.class, Term.apply(Fn.LOG, Term.constant(1 + 1e-15)));
+        assertInstanceOf(Term.Apply.class, Term.apply(Fn.SQRT, Term.constant(Math.nextUp(4.0))));
+        // the parser folds the same way: tanh(20) keeps its exact meaning for computer algebra
+        assertInstanceOf(Term.Apply.class, TermParser.parse("f", "tanh(20)", java.util.Set.of()));
     }
 
     @Test
