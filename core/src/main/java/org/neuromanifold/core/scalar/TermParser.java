@@ -152,12 +152,18 @@ public final class TermParser {
             }
         }
         String text = source.substring(start, pos);
+        double value;
         try {
-            return Term.constant(Double.parseDouble(text));
+            value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
             pos = start;
             throw error("malformed number '" + text + "'");
         }
+        if (Double.isInfinite(value)) {
+            pos = start;
+            throw error("number '" + text + "' is too large for a double (max " + Double.MAX_VALUE + ")");
+        }
+        return Term.constant(value);
     }
 
     private String identifier() {

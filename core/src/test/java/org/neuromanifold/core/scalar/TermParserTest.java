@@ -120,6 +120,7 @@ class TermParserTest {
         "$; 1; unexpected character '$'",
         "1.2.3; 1; malformed number '1.2.3'",
         ".; 1; malformed number '.'",
+        "z + 1e400; 5; number '1e400' is too large for a double",
         "foo(z); 1; unknown function 'foo'",
         "z + bar(z, 1); 5; unknown function 'bar'",
         "max(z); 1; function 'max' takes 2 arguments, got 1",
