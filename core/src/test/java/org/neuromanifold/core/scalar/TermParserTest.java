@@ -1,6 +1,7 @@
 package org.neuromanifold.core.scalar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neuromanifold.core.testing.SpecAssertions.assertSpecError;
 
 import java.util.List;
@@ -132,6 +133,16 @@ class TermParserTest {
     void syntaxErrorsGiveThePosition(String formula, int position, String what) {
         assertSpecError(ErrorCode.FORMULA_SYNTAX, () -> parse(formula), "formula: ", what,
                 "at position " + position + " of \"" + formula + "\"");
+    }
+
+    @Test
+    void unknownFunctionListsTheKnownOnes() {
+        var e = assertSpecError(ErrorCode.FORMULA_SYNTAX, () -> parse("softsign(z)"), "unknown function 'softsign'",
+                "position 1");
+        for (String f : List.of("exp", "log", "ln", "sqrt", "sin", "cos", "tanh", "sech", "sigmoid", "arccos", "abs",
+                "max", "min", "relu", "piecewise")) {
+            assertTrue(e.getMessage().contains(f), "lists " + f + ": " + e.getMessage());
+        }
     }
 
     @Test
