@@ -120,6 +120,8 @@ class LossTest {
         assertEquals(1e300, BCE.value(new double[] {-1e300}, new double[] {1}), 0);
         assertArrayEquals(new double[] {0, 1, -1, 0}, BCE.gradient(new double[] {800, 800, -800, -800},
                 new double[] {1, 0, 1, 0}));
+        // ln(1 + e^{-40}) ≈ e^{-40}: the small loss keeps its relative accuracy
+        assertEquals(Math.exp(-40), BCE.value(new double[] {40}, new double[] {1}), 1e-14 * Math.exp(-40));
     }
 
     /** −ln softmax(f)_c for a one-hot y = e_c, written out, for moderate f. */
