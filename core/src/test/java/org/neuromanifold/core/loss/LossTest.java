@@ -160,6 +160,13 @@ class LossTest {
         assertArrayEquals(new double[] {1, -1, 0}, SOFTMAX.gradient(f, new double[] {0, 1, 0}));
         double[] huge = {1e308, 1e308, -1e308};
         assertEquals(1e308, SoftmaxCrossEntropyLoss.logSumExp(huge), 0, "1e308 + ln 2 rounds to 1e308");
+        // softmax(huge) = (1/2, 1/2, 0) although logsumexp rounds to max f
+        assertArrayEquals(new double[] {0.5, -0.5, 0}, SOFTMAX.gradient(huge, new double[] {0, 1, 0}), 1e-16);
+        assertEquals(Math.log(2), SOFTMAX.value(huge, new double[] {0, 1, 0}), 1e-16);
+        // the same loss of ln 2 already at |f| = 1e17, where ulp(f) = 16
+        double[] large = {1e17, 1e17};
+        assertEquals(Math.log(2), SOFTMAX.value(large, new double[] {1, 0}), 1e-16);
+        assertArrayEquals(new double[] {-0.5, 0.5}, SOFTMAX.gradient(large, new double[] {1, 0}), 1e-16);
         assertEquals(-1e308 + Math.log(2), SoftmaxCrossEntropyLoss.logSumExp(new double[] {-1e308, -1e308}), 0);
         assertEquals(Math.log(3) + 7, SoftmaxCrossEntropyLoss.logSumExp(new double[] {7, 7, 7}), 1e-15);
     }
