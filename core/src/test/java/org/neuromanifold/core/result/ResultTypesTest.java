@@ -3,6 +3,7 @@ package org.neuromanifold.core.result;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,5 +95,25 @@ class ResultTypesTest {
         assertArrayEquals(new double[] {0.7}, c.rhs());
         assertArrayEquals(new double[0], c.y());
         assertTrue(c.toString().contains("theta=[1.0, 2.0]"), c.toString());
+    }
+
+    private static Counterexample counterexample(double theta0, double rhs) {
+        return new Counterexample(new int[] {1, 2, 1}, "tanh", false, new double[] {theta0, 2},
+                List.of("W0[0,0]", "W1[0,0]"), new double[] {3}, new double[0], new double[] {0.5},
+                new double[] {rhs});
+    }
+
+    /** Two counterexamples with the same numbers are equal (arrays compared by content). */
+    @Test
+    void counterexampleEqualityIsByValue() {
+        assertEquals(counterexample(1, 0.7), counterexample(1, 0.7));
+        assertEquals(counterexample(1, 0.7).hashCode(), counterexample(1, 0.7).hashCode());
+        assertNotEquals(counterexample(1, 0.7), counterexample(1.5, 0.7));
+        assertNotEquals(counterexample(1, 0.7), counterexample(1, 0.8));
+        var r1 = new VerificationResult("euler", "tanh", 1, 2, false, 5, false, false, 1, 1, 1e-12,
+                counterexample(1, 0.7));
+        var r2 = new VerificationResult("euler", "tanh", 1, 2, false, 5, false, false, 1, 1, 1e-12,
+                counterexample(1, 0.7));
+        assertEquals(r1, r2, "results holding equal counterexamples are equal");
     }
 }
