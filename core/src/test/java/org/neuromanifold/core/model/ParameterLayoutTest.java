@@ -154,6 +154,18 @@ class ParameterLayoutTest {
                 "2 columns", "1");
     }
 
+    /** A θ of the wrong length is a specification error, not an index exception or a silent partial copy. */
+    @Test
+    void flattenAndUnflattenRejectWrongThetaLength() {
+        ParameterLayout layout = NET.layout();
+        ParameterBlock w0 = layout.weight(0);
+        assertSpecError(ErrorCode.SHAPE_MISMATCH, () -> layout.unflatten(new double[4], w0), "theta", "length 18",
+                "length 4");
+        assertSpecError(ErrorCode.SHAPE_MISMATCH, () -> layout.unflatten(new double[30], w0), "length 30");
+        assertSpecError(ErrorCode.SHAPE_MISMATCH, () -> layout.flattenInto(new double[3][2], w0, new double[17]),
+                "theta", "length 18", "length 17");
+    }
+
     @Test
     void requireValidNamesTheFirstBadParameter() {
         ParameterLayout layout = NET.layout();
