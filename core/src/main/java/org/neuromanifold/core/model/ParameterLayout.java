@@ -131,6 +131,23 @@ public final class ParameterLayout {
         }
     }
 
+    /** Layouts are equal when their blocks are (the same names, shapes and offsets). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParameterLayout l && l.blocks.equals(blocks);
+    }
+
+    @Override
+    public int hashCode() {
+        return blocks.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ParameterLayout(" + size + " parameters: "
+                + blocks.stream().map(b -> b.name() + " " + b.rows() + "×" + b.cols()).toList() + ")";
+    }
+
     /** The flat indices selected by {@code group}, in storage order. */
     public int[] indices(ParameterGroup group) {
         return switch (group) {

@@ -2,17 +2,20 @@ package org.neuromanifold.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.neuromanifold.core.testing.SpecAssertions.assertSpecError;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.neuromanifold.core.activation.IdentityActivation;
 import org.neuromanifold.core.activation.Relu;
+import org.neuromanifold.core.activation.Tanh;
 import org.neuromanifold.core.error.ErrorCode;
 
 /** Names, storage order, groups and flatten/unflatten of {@link ParameterLayout}. */
@@ -68,6 +71,19 @@ class ParameterLayoutTest {
         assertSpecError(ErrorCode.OUT_OF_RANGE, () -> layout.weight(3), "layer", "[0, 3)", "3");
     }
 
+    /** A layout is a value: the same network gives equal layouts, a different bias pattern does not. */
+    @Test
+    void layoutsAreValues() {
+        assertEquals(NET.layout(), NET.layout());
+        assertEquals(NET.layout().hashCode(), NET.layout().hashCode());
+        Network tanhTwin = NET.withActivation(new Tanh(), new IdentityActivation());
+        assertEquals(NET.layout(), tanhTwin.layout(), "activations do not change where parameters live");
+        Network noBias = Network.mlp(new int[] {2, 3, 2, 1}, new Relu(), new IdentityActivation(), false);
+        assertNotEquals(NET.layout(), noBias.layout());
+        assertEquals("ParameterLayout(18 parameters: [W0 3×2, b0 3×1, W1 2×3, W2 1×2, b2 1×1])",
+                NET.layout().toString());
+    }
+
     @Test
     void groupIndices() {
         ParameterLayout layout = NET.layout();
@@ -85,7 +101,7 @@ class ParameterLayoutTest {
         assertArrayEquals(new int[] {15, 16, 17}, layout.indices(new ParameterGroup.Neuron(2, 0)));
         List<String> names = layout.names();
         int[] neuron = layout.indices(new ParameterGroup.Neuron(0, 2));
-        assertEquals(List.of("W0[2,0]", "W0[2,1]", "b0[2]"), java.util.Arrays.stream(neuron).mapToObj(names::get).toList());
+        assertEquals(List.of("W0[2,0]", "W0[2,1]", "b0[2]"), Arrays.stream(neuron).mapToObj(names::get).toList());
         assertSpecError(ErrorCode.OUT_OF_RANGE, () -> layout.indices(new ParameterGroup.Neuron(0, 3)),
                 "neuron index", "[0, 3)", "layer 0", "3");
         assertSpecError(ErrorCode.OUT_OF_RANGE, () -> layout.indices(new ParameterGroup.Neuron(1, -1)), "-1");
@@ -109,7 +125,7 @@ class ParameterLayoutTest {
             for (int k : layer) {
                 count[k]++;
             }
-            assertEquals(java.util.Arrays.stream(layer).sorted().boxed().toList(),
+            assertEquals(Arrays.stream(layer).sorted().boxed().toList(),
                     fromNeurons.stream().sorted().toList(), "layer " + t);
         }
         for (int c : count) {
