@@ -49,6 +49,18 @@ class NetworkTest {
         assertThrows(NullPointerException.class, () -> new Dense(1, 1, true, null));
     }
 
+    /** θ is one double[], so more than 2³¹ − 1 parameters cannot be laid out; int arithmetic would wrap. */
+    @Test
+    void parameterCountBeyondTheArrayLimitIsRejected() {
+        assertSpecError(ErrorCode.OUT_OF_RANGE, () -> new Dense(50_000, 50_000, false, RELU), "Dense 50000→50000",
+                "2147483647", "2500000000");
+        assertSpecError(ErrorCode.OUT_OF_RANGE, () -> new Dense(46_341, 46_340, true, RELU), "2147488280");
+        Dense big = new Dense(40_000, 40_000, false, RELU);
+        assertEquals(1_600_000_000, big.parameterCount());
+        assertSpecError(ErrorCode.OUT_OF_RANGE, () -> Network.of(40_000, List.of(big, big)), "network",
+                "3200000000");
+    }
+
     @Test
     void emptyLayerListAndTooFewWidthsAreRejected() {
         assertSpecError(ErrorCode.EMPTY, () -> Network.of(3, List.of()), "layers", "at least one");
