@@ -61,6 +61,8 @@ class DatasetTest {
                 "3 rows × 1 = 3 values", "4");
         assertSpecError(ErrorCode.NON_POSITIVE_SIZE, () -> Dataset.ofFlat(new double[6], 0, new double[3], 1),
                 "inputDim", "0");
+        assertSpecError(ErrorCode.NON_POSITIVE_SIZE, () -> Dataset.ofFlat(new double[6], 2, new double[3], -1),
+                "targetDim", ">= 0", "-1");
     }
 
     @Test
