@@ -36,17 +36,24 @@ public sealed interface Term permits Term.Const, Term.Var, Term.Sum, Term.Produc
         }
     }
 
-    /** {@code terms[0] + terms[1] + ...} (at least two terms). */
+    /** {@code terms[0] + terms[1] + ...} (at least one term; {@link #sum} builds at least two). */
     record Sum(List<Term> terms) implements Term {
         public Sum {
             terms = List.copyOf(terms);
+            if (terms.isEmpty()) {
+                throw new IllegalArgumentException("Term.Sum: expected at least one term; use Term.sum() for 0");
+            }
         }
     }
 
-    /** {@code factors[0] * factors[1] * ...} (at least two factors). */
+    /** {@code factors[0] * factors[1] * ...} (at least one factor; {@link #product} builds at least two). */
     record Product(List<Term> factors) implements Term {
         public Product {
             factors = List.copyOf(factors);
+            if (factors.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "Term.Product: expected at least one factor; use Term.product() for 1");
+            }
         }
     }
 

@@ -94,6 +94,11 @@ class TermTest {
         assertThrows(NullPointerException.class, () -> new Term.Power(Z, null));
         assertThrows(NullPointerException.class, () -> new Term.Apply(null, Z));
         assertThrows(NullPointerException.class, () -> new Term.Piecewise(Z, Z, null));
+        // an empty sum or product has no first term; printing it used to throw IndexOutOfBoundsException
+        assertThrows(IllegalArgumentException.class, () -> new Term.Sum(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Term.Product(List.of()));
+        assertEquals("z", TermPrinter.print(new Term.Sum(List.of(Z))));
+        assertEquals("z", TermPrinter.print(new Term.Product(List.of(Z))));
     }
 
     @Test
