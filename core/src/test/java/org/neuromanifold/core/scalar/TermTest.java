@@ -43,6 +43,30 @@ class TermTest {
         assertEquals(new Term.Power(Z, Term.constant(2)), Term.square(Z));
         // a non-finite constant power is kept symbolic
         assertEquals(new Term.Power(Term.ZERO, Term.MINUS_ONE), Term.power(Term.ZERO, Term.MINUS_ONE));
+        assertEquals(Term.constant(0.5), Term.power(Term.constant(2), Term.MINUS_ONE));
+        assertEquals(Term.constant(-27), Term.power(Term.constant(-3), Term.constant(3)));
+        assertEquals(Term.constant(0.0625), Term.power(Term.constant(0.5), Term.constant(4)));
+        assertEquals(Term.constant(Math.pow(2, 60)), Term.power(Term.constant(2), Term.constant(60)));
+        assertEquals(Term.constant(0x1p-1022), Term.power(Term.constant(2), Term.constant(-1022)));
+    }
+
+    /** Powers whose value would be rounded stay symbolic: the exact meaning matters to computer algebra. */
+    @Test
+    void powerDoesNotFoldRoundedValues() {
+        assertEquals(new Term.Power(Term.constant(3), Term.MINUS_ONE), Term.power(Term.constant(3), Term.MINUS_ONE));
+        assertEquals(new Term.Power(Term.constant(2), Term.constant(0.5)),
+                Term.power(Term.constant(2), Term.constant(0.5)));
+        assertEquals(new Term.Power(Term.constant(0.1), Term.constant(2)),
+                Term.power(Term.constant(0.1), Term.constant(2)), "0.1·0.1 rounds");
+        assertEquals(new Term.Power(Term.constant(3), Term.constant(40)), Term.power(Term.constant(3), Term.constant(40)),
+                "3^40 > 2^53 is not representable");
+        assertEquals(new Term.Power(Term.constant(2), Term.constant(-1074)),
+                Term.power(Term.constant(2), Term.constant(-1074)), "subnormal");
+        // "z/3" keeps the 3 and prints back as written; numerically it is the same z·fl(1/3)
+        Term third = TermParser.parse("f", "z/3", java.util.Set.of("z"));
+        assertEquals(Term.quotient(Z, Term.constant(3)), third);
+        assertEquals("z/3", TermPrinter.print(third));
+        assertEquals(7 * (1.0 / 3), TermCompiler.compile(third, "z", java.util.Map.of()).applyAsDouble(7), 0);
     }
 
     @Test
