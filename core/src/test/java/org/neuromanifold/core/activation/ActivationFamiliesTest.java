@@ -187,7 +187,8 @@ class ActivationFamiliesTest {
     }
 
     /**
-     * At |z| ∈ {10³, 10³⁰⁰, Double.MAX_VALUE} every family is mathematically finite; the value, σ' and σ'' must be finite
+     * At |z| ∈ {10³, 10³⁰⁰, Double.MAX_VALUE} every family is mathematically finite; the value, σ' and σ''
+     * must be finite
      * and equal to the asymptote (the exponentially small corrections are below the double range or
      * below half an ulp of the asymptote), to 10⁻¹⁵ relative.
      */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.neuromanifold.core.testing.SpecAssertions.assertSpecError;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ class ActivationsTest {
     /** Every symbol of the symbolic form other than z is bound by hyperparameters(), and nothing else is. */
     @Test
     void hyperparameterMapsBindExactlyTheFreeSymbols() {
-        List<Activation> all = new java.util.ArrayList<>(Activations.all());
+        List<Activation> all = new ArrayList<>(Activations.all());
         all.add(CustomActivation.of("c", "a*z + log(1 + exp(b*z))", Map.of("a", 1.0, "b", 2.0), false));
         for (Activation a : all) {
             Set<String> free = symbols(a.symbolic());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neuromanifold.core.testing.SpecAssertions.assertSpecError;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class CustomActivationTest {
         var a = CustomActivation.of("c", "a*z + b*z + cc*z + dd*z + e1*z",
                 Map.of("dd", 4.0, "b", 2.0, "e1", 5.0, "a", 1.0, "cc", 3.0), true);
         assertEquals("c(a=1.0, b=2.0, cc=3.0, dd=4.0, e1=5.0)", a.label());
-        assertEquals(java.util.List.of("a", "b", "cc", "dd", "e1"), java.util.List.copyOf(a.hyperparameters().keySet()));
+        assertEquals(List.of("a", "b", "cc", "dd", "e1"),
+                List.copyOf(a.hyperparameters().keySet()));
         assertThrows(UnsupportedOperationException.class, () -> a.hyperparameters().put("f", 1.0));
     }
 

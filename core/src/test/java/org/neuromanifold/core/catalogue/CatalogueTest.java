@@ -14,6 +14,7 @@ import org.neuromanifold.core.error.ErrorCode;
 import org.neuromanifold.core.expr.Expr;
 import org.neuromanifold.core.expr.Identity;
 import org.neuromanifold.core.expr.Relation;
+import org.neuromanifold.core.model.ParameterGroup;
 
 /** The theorem catalogue: ids, lookup, and the identities stated as {@link Expr} terms. */
 class CatalogueTest {
@@ -70,9 +71,9 @@ class CatalogueTest {
     @Test
     void eulerStatement() {
         Identity euler = CatalogueIdentities.EULER;
-        Expr theta = new Expr.Params(org.neuromanifold.core.model.ParameterGroup.ALL);
+        Expr theta = new Expr.Params(ParameterGroup.ALL);
         assertEquals(new Expr.MatMul(new Expr.Jacobian(new Expr.Output(),
-                new Expr.WrtParams(org.neuromanifold.core.model.ParameterGroup.ALL)), theta), euler.lhs());
+                new Expr.WrtParams(ParameterGroup.ALL)), theta), euler.lhs());
         assertEquals(new Expr.Mul(new Expr.Add(new Expr.Depth(), new Expr.Const(1)), new Expr.Output()), euler.rhs());
     }
 

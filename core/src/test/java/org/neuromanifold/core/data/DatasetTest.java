@@ -27,7 +27,8 @@ class DatasetTest {
 
     @Test
     void raggedRowsNameTheRow() {
-        assertSpecError(ErrorCode.SHAPE_MISMATCH, () -> Dataset.of(new double[][] {{1, 2}, {3}}, new double[][] {{0}, {1}}),
+        assertSpecError(ErrorCode.SHAPE_MISMATCH,
+                () -> Dataset.of(new double[][] {{1, 2}, {3}}, new double[][] {{0}, {1}}),
                 "inputs[1] width", "length 2", "got 1");
         assertSpecError(ErrorCode.SHAPE_MISMATCH,
                 () -> Dataset.of(new double[][] {{1}, {2}, {3}}, new double[][] {{0}, {1}, {1, 2}}), "targets[2] width",
@@ -43,7 +44,8 @@ class DatasetTest {
                 () -> Dataset.of(new double[][] {{1}, {2}}, new double[][] {{Double.POSITIVE_INFINITY}, {1}}),
                 "targets[0][0]", "Infinity");
         assertSpecError(ErrorCode.NOT_FINITE,
-                () -> Dataset.ofFlat(new double[] {1, 2, Double.NaN, 4}, 2, new double[] {0, 1}, 1), "inputs[2]", "NaN");
+                () -> Dataset.ofFlat(new double[] {1, 2, Double.NaN, 4}, 2, new double[] {0, 1}, 1), "inputs[2]",
+                "NaN");
     }
 
     @Test

@@ -57,9 +57,11 @@ class InputDistributionTest {
     void uniform() {
         var u = new InputDistribution.Uniform(-1, 2, 4);
         assertEquals(4, u.dim());
-        assertSpecError(ErrorCode.OUT_OF_RANGE, () -> new InputDistribution.Uniform(1, 1, 2), "hi", "> lo = 1.0", "1.0");
+        assertSpecError(ErrorCode.OUT_OF_RANGE, () -> new InputDistribution.Uniform(1, 1, 2), "hi", "> lo = 1.0",
+                "1.0");
         assertSpecError(ErrorCode.OUT_OF_RANGE, () -> new InputDistribution.Uniform(2, 1, 2), "hi");
-        assertSpecError(ErrorCode.NOT_FINITE, () -> new InputDistribution.Uniform(Double.NEGATIVE_INFINITY, 1, 2), "lo");
+        assertSpecError(ErrorCode.NOT_FINITE, () -> new InputDistribution.Uniform(Double.NEGATIVE_INFINITY, 1, 2),
+                "lo");
         assertSpecError(ErrorCode.NOT_FINITE, () -> new InputDistribution.Uniform(0, Double.NaN, 2), "hi");
         assertSpecError(ErrorCode.NON_POSITIVE_SIZE, () -> new InputDistribution.Uniform(0, 1, 0), "dimension");
     }

@@ -14,7 +14,8 @@ class ChecksTest {
 
     @Test
     void messageFormat() {
-        SpecificationException e = SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "iota", "a value in [0, 1)", 1.5);
+        SpecificationException e = SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "iota",
+                "a value in [0, 1)", 1.5);
         assertEquals("iota: expected a value in [0, 1), got 1.5", e.getMessage());
         assertEquals("iota", e.argument());
         assertEquals(ErrorCode.OUT_OF_RANGE, e.code());
@@ -26,7 +27,8 @@ class ChecksTest {
     @Test
     void finite() {
         assertEquals(2.5, Checks.finite("x", 2.5));
-        assertSpecError(ErrorCode.NOT_FINITE, () -> Checks.finite("x", Double.NaN), "x: expected a finite number, got NaN");
+        assertSpecError(ErrorCode.NOT_FINITE, () -> Checks.finite("x", Double.NaN),
+                "x: expected a finite number, got NaN");
         double[] ok = {1, 2};
         assertArrayEquals(ok, Checks.finite("v", ok));
         assertSpecError(ErrorCode.NOT_FINITE, () -> Checks.finite("v", new double[] {1, 2, Double.NEGATIVE_INFINITY}),
@@ -36,7 +38,8 @@ class ChecksTest {
     @Test
     void positive() {
         assertEquals(3, Checks.positive("n", 3));
-        assertSpecError(ErrorCode.NON_POSITIVE_SIZE, () -> Checks.positive("n", 0), "n: expected a positive size, got 0");
+        assertSpecError(ErrorCode.NON_POSITIVE_SIZE, () -> Checks.positive("n", 0),
+                "n: expected a positive size, got 0");
         assertEquals(1e-300, Checks.positive("s", 1e-300));
         assertSpecError(ErrorCode.OUT_OF_RANGE, () -> Checks.positive("s", 0.0), "s: expected a value > 0, got 0.0");
         assertSpecError(ErrorCode.NOT_FINITE, () -> Checks.positive("s", Double.POSITIVE_INFINITY), "s");

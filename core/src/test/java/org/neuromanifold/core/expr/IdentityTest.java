@@ -22,6 +22,7 @@ import org.neuromanifold.core.loss.SquareLoss;
 import org.neuromanifold.core.model.Dense;
 import org.neuromanifold.core.model.Network;
 import org.neuromanifold.core.model.OutputHead;
+import org.neuromanifold.core.model.ParameterGroup;
 
 /** Preconditions decide whether an identity is expected to hold. */
 class IdentityTest {
@@ -35,7 +36,7 @@ class IdentityTest {
     void eulerIsExpectedExactlyForBiasFreeHomogeneousNets() {
         Identity euler = CatalogueIdentities.EULER;
         for (Activation a : Activations.all()) {
-            boolean homogeneous = a.name().equals("identity") || a.name().equals("relu") || a.name().equals("leaky-relu");
+            boolean homogeneous = List.of("identity", "relu", "leaky-relu").contains(a.name());
             assertEquals(homogeneous, euler.expectedToHold(net(a, false), SQUARE), a.label() + " without bias");
             assertFalse(euler.expectedToHold(net(a, true), SQUARE), a.label() + " with bias");
         }
@@ -119,8 +120,8 @@ class IdentityTest {
         Expr f = Exprs.output();
         assertEquals(new Expr.Output(), f);
         assertEquals(new Expr.Grad(new Expr.LossValue(), new Expr.WrtOutput()), Exprs.gradOutput(Exprs.loss()));
-        assertEquals(new Expr.Params(org.neuromanifold.core.model.ParameterGroup.ALL), Exprs.theta());
-        assertEquals(new Expr.Jacobian(f, new Expr.WrtParams(org.neuromanifold.core.model.ParameterGroup.ALL)),
+        assertEquals(new Expr.Params(ParameterGroup.ALL), Exprs.theta());
+        assertEquals(new Expr.Jacobian(f, new Expr.WrtParams(ParameterGroup.ALL)),
                 Exprs.jacobianTheta(f));
         assertEquals(new Expr.Expectation(new Expr.OverData(), f), Exprs.meanOverData(f));
         assertEquals(new Expr.Expectation(new Expr.OverModel(), f), Exprs.meanOverModel(f));
@@ -128,7 +129,7 @@ class IdentityTest {
         assertEquals(new Expr.Pow(f, 2), Exprs.pow(f, 2));
         assertEquals(new Expr.Component(f, 1), Exprs.component(f, 1));
         assertEquals(new Expr.Grad(f, new Expr.WrtInput()), Exprs.gradInput(f));
-        assertEquals(new Expr.Hessian(f, new Expr.WrtParams(org.neuromanifold.core.model.ParameterGroup.ALL)),
+        assertEquals(new Expr.Hessian(f, new Expr.WrtParams(ParameterGroup.ALL)),
                 Exprs.hessianTheta(f));
         assertThrows(NullPointerException.class, () -> new Expr.Grad(null, new Expr.WrtInput()));
         assertThrows(NullPointerException.class, () -> new Expr.Params(null));

@@ -72,8 +72,8 @@ class NetworkTest {
     @Test
     void mlpBuildsTheLayersInOrder() {
         Network n = Network.mlp(new int[] {4, 8, 6, 2}, RELU, new Sigmoid(), true);
-        assertEquals(List.of(new Dense(4, 8, true, RELU), new Dense(8, 6, true, RELU), new Dense(6, 2, true, new Sigmoid())),
-                n.layers());
+        assertEquals(List.of(new Dense(4, 8, true, RELU), new Dense(8, 6, true, RELU),
+                new Dense(6, 2, true, new Sigmoid())), n.layers());
         assertEquals(OutputHead.NONE, n.head());
         assertEquals(4, n.inputDim());
         assertEquals(2, n.depth(), "three weight matrices W0, W1, W2: L = 2 hidden layers");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +97,7 @@ class TermPrinterTest {
                 continue;
             }
             assertTrue(Math.abs(u - v) <= 1e-9 * Math.max(1, Math.abs(u)),
-                    "\"" + printed + "\" at " + java.util.Arrays.toString(x) + ": " + u + " vs " + v + "\nterm "
+                    "\"" + printed + "\" at " + Arrays.toString(x) + ": " + u + " vs " + v + "\nterm "
                             + term + "\nreparsed " + reparsed);
         }
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,15 +61,16 @@ class TermTest {
                 Term.power(Term.constant(2), Term.constant(0.5)));
         assertEquals(new Term.Power(Term.constant(0.1), Term.constant(2)),
                 Term.power(Term.constant(0.1), Term.constant(2)), "0.1·0.1 rounds");
-        assertEquals(new Term.Power(Term.constant(3), Term.constant(40)), Term.power(Term.constant(3), Term.constant(40)),
+        assertEquals(new Term.Power(Term.constant(3), Term.constant(40)),
+                Term.power(Term.constant(3), Term.constant(40)),
                 "3^40 > 2^53 is not representable");
         assertEquals(new Term.Power(Term.constant(2), Term.constant(-1074)),
                 Term.power(Term.constant(2), Term.constant(-1074)), "subnormal");
         // "z/3" keeps the 3 and prints back as written; numerically it is the same z·fl(1/3)
-        Term third = TermParser.parse("f", "z/3", java.util.Set.of("z"));
+        Term third = TermParser.parse("f", "z/3", Set.of("z"));
         assertEquals(Term.quotient(Z, Term.constant(3)), third);
         assertEquals("z/3", TermPrinter.print(third));
-        assertEquals(7 * (1.0 / 3), TermCompiler.compile(third, "z", java.util.Map.of()).applyAsDouble(7), 0);
+        assertEquals(7 * (1.0 / 3), TermCompiler.compile(third, "z", Map.of()).applyAsDouble(7), 0);
     }
 
     @Test
@@ -107,7 +111,7 @@ class TermTest {
         assertInstanceOf(Term.Apply.class, Term.apply(Fn.LOG, Term.constant(1 + 1e-15)));
         assertInstanceOf(Term.Apply.class, Term.apply(Fn.SQRT, Term.constant(Math.nextUp(4.0))));
         // the parser folds the same way: tanh(20) keeps its exact meaning for computer algebra
-        assertInstanceOf(Term.Apply.class, TermParser.parse("f", "tanh(20)", java.util.Set.of()));
+        assertInstanceOf(Term.Apply.class, TermParser.parse("f", "tanh(20)", Set.of()));
     }
 
     @Test
@@ -140,7 +144,7 @@ class TermTest {
     void fnLookup() {
         for (Fn fn : Fn.values()) {
             assertEquals(fn, Fn.byFormulaName(fn.formulaName()).orElseThrow());
-            assertEquals(fn, Fn.byFormulaName(fn.formulaName().toUpperCase(java.util.Locale.ROOT)).orElseThrow());
+            assertEquals(fn, Fn.byFormulaName(fn.formulaName().toUpperCase(Locale.ROOT)).orElseThrow());
         }
         assertEquals(Fn.LOG, Fn.byFormulaName("ln").orElseThrow());
         assertEquals(Fn.SIGMOID, Fn.byFormulaName("sigm").orElseThrow());
@@ -158,6 +162,7 @@ class TermTest {
         }
         assertEquals(0.0, Fn.SIGMOID.apply(-1e300), 0);
         assertEquals(1.0, Fn.SIGMOID.apply(1e300), 0);
-        assertEquals(Math.exp(-700), Fn.SIGMOID.apply(-700), 1e-15 * Math.exp(-700), "relative accuracy in the left tail");
+        assertEquals(Math.exp(-700), Fn.SIGMOID.apply(-700), 1e-15 * Math.exp(-700),
+                "relative accuracy in the left tail");
     }
 }
