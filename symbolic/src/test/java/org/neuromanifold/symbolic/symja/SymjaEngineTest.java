@@ -51,6 +51,25 @@ class SymjaEngineTest {
     }
 
     @Test
+    void aSymbolIsTheSameObjectOnEveryThreadAndEngine() throws Exception {
+        // without a shared Global` context each Symja engine has its own x, and D[x^2, x] mixing them is 0
+        IExpr parsedByWorker = symja.parse("x").valueOrThrow();
+        IExpr parsedByOtherEngine = SymjaEngine.create(Duration.ofSeconds(5)).parse("x").valueOrThrow();
+        SymjaRuntime.prepareThread();
+        IExpr builtHere = org.matheclipse.core.expression.F.symbol("x");
+        IExpr[] builtElsewhere = new IExpr[1];
+        Thread t = new Thread(() -> {
+            SymjaRuntime.prepareThread();
+            builtElsewhere[0] = org.matheclipse.core.expression.F.symbol("x");
+        });
+        t.start();
+        t.join();
+        assertTrue(parsedByWorker == builtHere && parsedByOtherEngine == builtHere && builtElsewhere[0] == builtHere);
+        IExpr square = org.matheclipse.core.expression.F.Power(builtHere, org.matheclipse.core.expression.F.C2);
+        assertEquals("2*x", value(symja.evaluate(org.matheclipse.core.expression.F.D(square, parsedByOtherEngine))));
+    }
+
+    @Test
     void aSyntaxErrorIsUndecidedWithTheReason() {
         var u = undecided(symja.evaluate("D[Tanh[t], "));
         assertEquals(SymjaResult.Reason.SYNTAX_ERROR, u.reason());
