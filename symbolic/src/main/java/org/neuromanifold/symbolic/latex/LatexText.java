@@ -30,7 +30,7 @@ public final class LatexText {
             Map.entry('ℝ', "\\mathbb{R}"), Map.entry('ᵀ', "^{\\top}"),
             Map.entry('²', "^{2}"), Map.entry('³', "^{3}"), Map.entry('¹', "^{1}"), Map.entry('⁰', "^{0}"),
             Map.entry('⁻', "^{-}"), Map.entry('₀', "_{0}"), Map.entry('₁', "_{1}"), Map.entry('₂', "_{2}"),
-            Map.entry('ᵢ', "_{i}"), Map.entry('ⱼ', "_{j}"), Map.entry('′', "'"));
+            Map.entry('ᵢ', "_{i}"), Map.entry('ⱼ', "_{j}"), Map.entry('′', "'"), Map.entry('−', "-"));
 
     /** Unicode text characters with their LaTeX text-mode equivalents. */
     private static final Map<Character, String> TEXT_CHARACTERS = Map.ofEntries(
@@ -49,9 +49,23 @@ public final class LatexText {
      */
     public static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(cp -> append(b, cp));
+        int[] cps = text.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            String accent = i + 1 < cps.length ? TEXT_ACCENTS.get(cps[i + 1]) : null;
+            if (accent != null && cps[i] < 128 && Character.isLetter(cps[i])) {
+                b.append(accent).append('{').appendCodePoint(cps[i]).append('}');
+                i++;
+            } else {
+                append(b, cps[i]);
+            }
+        }
         return b.toString();
     }
+
+    /** Combining accents (U+0303 tilde, U+0302 hat, U+0304 bar) in text and in math mode. */
+    private static final Map<Integer, String> TEXT_ACCENTS = Map.of(0x0303, "\\~", 0x0302, "\\^", 0x0304, "\\=");
+    private static final Map<Integer, String> MATH_ACCENTS = Map.of(0x0303, "\\tilde", 0x0302, "\\hat", 0x0304,
+            "\\bar");
 
     private static void append(StringBuilder b, int cp) {
         switch (cp) {
@@ -79,77 +93,16 @@ public final class LatexText {
     }
 
     /**
-     * A sentence that may contain mathematics (an assumption, a rule) as LaTeX text-mode source.
-     * <ul>
-     * <li>With {@code $…$}: the text outside is escaped, the parts inside are math (kept as LaTeX, Unicode
-     * mathematics turned into macros).</li>
-     * <li>Without: the run of words from the first to the last word that looks mathematical (contains a
-     * backslash macro, one of {@code = < > ^ _ ( )} next to a letter or digit, or Unicode mathematics) is
-     * set in math mode, with {@code <=}, {@code >=}, {@code !=}, {@code &&} as ≤, ≥, ≠, ∧ and Greek names
-     * as letters; the rest is escaped text. So {@code "every activation satisfies \sigma(z) = \sigma'(z) z"}
-     * and {@code "omega > 0"} both come out right.</li>
-     * </ul>
+     * A sentence that may contain mathematics (an assumption, a rule) as LaTeX text-mode source; see
+     * {@link LatexSentence#render}.
      */
     public static String sentence(String text) {
-        if (text.indexOf('$') >= 0) {
-            StringBuilder b = new StringBuilder();
-            String[] parts = text.split("\\$", -1);
-            for (int i = 0; i < parts.length; i++) {
-                b.append(i % 2 == 0 ? escape(parts[i]) : "$" + mathUnicode(parts[i]) + "$");
-            }
-            return b.toString();
-        }
-        String[] words = text.split(" ", -1);
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < words.length; i++) {
-            if (mathematical(words[i])) {
-                first = first < 0 ? i : first;
-                last = i;
-            }
-        }
-        if (first < 0) {
-            return escape(text);
-        }
-        // single letters and numbers next to the formula belong to it ("x > 0", "σ'(z) z")
-        while (first > 0 && SHORT_OPERAND.matcher(words[first - 1]).matches()) {
-            first--;
-        }
-        while (last + 1 < words.length && SHORT_OPERAND.matcher(words[last + 1]).matches()) {
-            last++;
-        }
-        String before = String.join(" ", java.util.Arrays.copyOfRange(words, 0, first));
-        String math = String.join(" ", java.util.Arrays.copyOfRange(words, first, last + 1));
-        String after = String.join(" ", java.util.Arrays.copyOfRange(words, last + 1, words.length));
-        return (before.isEmpty() ? "" : escape(before) + " ") + "$" + inlineMath(math) + "$"
-                + (after.isEmpty() ? "" : " " + escape(after));
+        return LatexSentence.render(text);
     }
 
-    private static final java.util.regex.Pattern SHORT_OPERAND = java.util.regex.Pattern.compile(
-            "[A-Za-z]|[0-9.]+|\\p{IsGreek}");
-    private static final java.util.regex.Pattern MATH_WORD = java.util.regex.Pattern.compile(
-            ".*(\\\\[A-Za-z]+|[=<>]|[A-Za-z0-9}][_^][A-Za-z0-9{\\\\]|[A-Za-z0-9'\\p{IsGreek}]\\().*|[=<>]+|[0-9.]+");
-    private static final java.util.regex.Pattern GREEK_WORD = java.util.regex.Pattern.compile(
-            "(?<![\\\\A-Za-z])(alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau"
-                    + "|phi|chi|psi|omega)(?![A-Za-z])");
-
-    private static boolean mathematical(String word) {
-        if (word.isEmpty()) {
-            return false;
-        }
-        if (MATH_WORD.matcher(word).matches() || GREEK_WORD.matcher(word).matches()) {
-            return true;
-        }
-        return word.codePoints().anyMatch(cp -> cp <= 0xFFFF && MATH_CHARACTERS.containsKey((char) cp));
-    }
-
-    private static String inlineMath(String math) {
-        String s = math.replace("<=", "\\le ").replace(">=", "\\ge ").replace("!=", "\\ne ").replace("&&", "\\wedge ")
-                .replace("%", "\\%").replace("&", "\\&").replace("#", "\\#").replace("~", "\\sim ");
-        s = GREEK_WORD.matcher(s).replaceAll("\\\\$1");
-        // a sub- or superscript mark with nothing to attach is a character, not markup
-        s = s.replaceAll("(?<!\\\\)([_^])(?![A-Za-z0-9{\\\\])", "\\\\$1");
-        return mathUnicode(s).replaceAll(" {2,}", " ").strip();
+    /** Whether {@code cp} is a character with a math-mode macro in the Unicode table. */
+    static boolean isMathCharacter(int cp) {
+        return cp == 0x1D53C || cp <= 0xFFFF && MATH_CHARACTERS.containsKey((char) cp);
     }
 
     /**
@@ -161,6 +114,12 @@ public final class LatexText {
         int[] cps = math.codePoints().toArray();
         for (int i = 0; i < cps.length; i++) {
             int cp = cps[i];
+            String accent = i + 1 < cps.length ? MATH_ACCENTS.get(cps[i + 1]) : null;
+            if (accent != null && cp < 128 && Character.isLetter(cp)) {
+                b.append(accent).append('{').appendCodePoint(cp).append('}');
+                i++;
+                continue;
+            }
             if (cp < 128) {
                 b.appendCodePoint(cp);
                 continue;

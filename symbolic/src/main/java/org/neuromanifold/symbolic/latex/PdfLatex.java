@@ -157,7 +157,10 @@ public final class PdfLatex {
                 elapsed(t0));
     }
 
-    /** Each {@code ! message} line with the lines after it up to and including the {@code l.N} context. */
+    /**
+     * Each {@code ! message} line with the lines after it up to and including the {@code l.N} context (at
+     * most eight; stopping early at the next message or TeX's memory statistics).
+     */
     static List<String> errorLines(List<String> log) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < log.size(); i++) {
@@ -166,8 +169,12 @@ public final class PdfLatex {
             }
             out.add(log.get(i));
             for (int j = i + 1; j < log.size() && j <= i + 8; j++) {
-                out.add(log.get(j));
-                if (log.get(j).startsWith("l.")) {
+                String line = log.get(j);
+                if (line.startsWith("!") || line.startsWith("Here is how much")) {
+                    break;
+                }
+                out.add(line);
+                if (line.startsWith("l.")) {
                     break;
                 }
             }

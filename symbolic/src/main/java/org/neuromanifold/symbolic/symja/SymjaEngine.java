@@ -40,6 +40,12 @@ import org.neuromanifold.core.error.SpecificationException;
  *
  * <p>Input is Mathematica syntax (case-sensitive): {@code D[Tanh[t], t]}, {@code Simplify[x^2 - x*x]}.
  *
+ * <p>Building expressions with Symja's {@code F} factory ({@code F.symbol("W0x1x2")}, {@code F.D(f, x)})
+ * depends on the engine bound to the building thread: its default lower-cases names and keeps its own
+ * symbols. Every method of this class prepares the calling thread first (strict syntax, the process-wide
+ * symbol context), so build expressions on a thread that has called {@link #shared()} or any other
+ * method here, or call {@link #prepareThread()}.
+ *
  * <p>Usage:
  * <pre>{@code
  * SymjaEngine symja = SymjaEngine.shared();
@@ -73,6 +79,7 @@ public final class SymjaEngine {
      * ({@value #TIME_LIMIT_PROPERTY} or {@link #DEFAULT_TIME_LIMIT}).
      */
     public static SymjaEngine shared() {
+        SymjaRuntime.prepareThread();
         SymjaEngine s = shared;
         if (s == null) {
             synchronized (SymjaEngine.class) {
@@ -91,7 +98,16 @@ public final class SymjaEngine {
      * with every other engine of the process.
      */
     public static SymjaEngine create(Duration timeLimit) {
+        SymjaRuntime.prepareThread();
         return new SymjaEngine(timeLimit);
+    }
+
+    /**
+     * Makes the calling thread safe for building Symja expressions with the {@code F} factory: strict
+     * (case-sensitive) syntax and the symbol context shared by every engine thread. Starts Symja if needed.
+     */
+    public static void prepareThread() {
+        SymjaRuntime.prepareThread();
     }
 
     /**
@@ -152,7 +168,7 @@ public final class SymjaEngine {
     public <T> SymjaResult<T> run(SymjaTask<T> task, Duration limit) {
         Objects.requireNonNull(task, "task");
         long limitMillis = requirePositive(limit).toMillis();
-        SymjaRuntime.ensureStarted();
+        SymjaRuntime.prepareThread();
         evaluations.incrementAndGet();
         long t0 = System.nanoTime();
         Worker worker = idle.poll();

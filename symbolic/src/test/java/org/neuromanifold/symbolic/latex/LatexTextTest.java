@@ -77,13 +77,21 @@ class LatexTextTest {
         }
 
         @Test
+        void functionNamesSetBracesAndAccents() {
+            assertEquals("differentiate $\\ln p(y = \\pm1)$", LatexText.sentence("differentiate ln p(y = ±1)"));
+            assertEquals("$y \\in \\{-1, 1\\}$", LatexText.sentence("y ∈ {−1, 1}"));
+            assertEquals("$t = w^T \\tilde{x}$", LatexText.sentence("t = w^T x̃"));
+            assertEquals("the input \\~{x}", LatexText.escape("the input x̃"));
+        }
+
+        @Test
         void explicitMathIsKept() {
             assertEquals("use $\\theta \\in \\mathbb{R}^d$ here, 5\\%", LatexText.sentence("use $\\theta \\in \\mathbb{R}^d$ here, 5%"));
         }
 
         @Test
         void characterSoupStillCompiles() {
-            assertEquals("x \\textasciitilde{} $N(0,$ 1) with 50\\% \\& more\\_",
+            assertEquals("x \\textasciitilde{} $N(0, 1)$ with 50\\% \\& more\\_",
                     LatexText.sentence("x ~ N(0, 1) with 50% & more_"));
         }
     }

@@ -58,13 +58,17 @@ class SymjaEngineTest {
         SymjaRuntime.prepareThread();
         IExpr builtHere = org.matheclipse.core.expression.F.symbol("x");
         IExpr[] builtElsewhere = new IExpr[1];
+        String[] caseKept = new String[1];
         Thread t = new Thread(() -> {
-            SymjaRuntime.prepareThread();
+            SymjaEngine.shared(); // prepares this thread, as every public entry point does
             builtElsewhere[0] = org.matheclipse.core.expression.F.symbol("x");
+            caseKept[0] = org.matheclipse.core.expression.F.symbol("W0x1x2").getSymbolName();
         });
         t.start();
         t.join();
         assertTrue(parsedByWorker == builtHere && parsedByOtherEngine == builtHere && builtElsewhere[0] == builtHere);
+        // a thread's default Symja engine would have read it as w0x1x2
+        assertEquals("W0x1x2", caseKept[0]);
         IExpr square = org.matheclipse.core.expression.F.Power(builtHere, org.matheclipse.core.expression.F.C2);
         assertEquals("2*x", value(symja.evaluate(org.matheclipse.core.expression.F.D(square, parsedByOtherEngine))));
     }
