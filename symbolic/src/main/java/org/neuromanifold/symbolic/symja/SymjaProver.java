@@ -166,6 +166,21 @@ public final class SymjaProver {
     // ---- equality ----------------------------------------------------------------------------------
 
     private SymbolicVerdict equality(IExpr lhs, IExpr rhs, IExpr difference, Assumptions assumptions) {
+        Objects.requireNonNull(assumptions, "assumptions");
+        return guarded(() -> equalityUnguarded(lhs, rhs, difference, assumptions));
+    }
+
+    /** Anything unexpected thrown while orchestrating becomes an undecided verdict, never an exception. */
+    private static SymbolicVerdict guarded(java.util.function.Supplier<SymbolicVerdict> proof) {
+        try {
+            return proof.get();
+        } catch (RuntimeException e) {
+            return SymbolicVerdict.undecided("exception while proving: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + SymjaEngine.abbreviate(e.getMessage())));
+        }
+    }
+
+    private SymbolicVerdict equalityUnguarded(IExpr lhs, IExpr rhs, IExpr difference, Assumptions assumptions) {
         SymjaRuntime.prepareThread();
         Context ctx = context(difference, assumptions);
         if (ctx.failure != null) {
@@ -245,6 +260,11 @@ public final class SymjaProver {
     // ---- inequality --------------------------------------------------------------------------------
 
     private SymbolicVerdict nonNegativity(IExpr expr, Assumptions assumptions) {
+        Objects.requireNonNull(assumptions, "assumptions");
+        return guarded(() -> nonNegativityUnguarded(expr, assumptions));
+    }
+
+    private SymbolicVerdict nonNegativityUnguarded(IExpr expr, Assumptions assumptions) {
         SymjaRuntime.prepareThread();
         Context ctx = context(expr, assumptions);
         if (ctx.failure != null) {
