@@ -45,7 +45,8 @@ import org.neuromanifold.core.scalar.Term;
  * giving {@code False}; otherwise undecided.
  *
  * <p>Input symbols and assumptions use Symja names; for {@link Term} inputs, names go through the given
- * {@link SymbolTable} (core names are kept unless Symja reserves them).
+ * {@link SymbolTable} (core names are kept unless Symja reserves them), and the assumptions may use the
+ * core names.
  *
  * <p>Usage:
  * <pre>{@code
@@ -108,7 +109,8 @@ public final class SymjaProver {
 
     /** Proves {@code difference = 0} for a core term. */
     public SymbolicVerdict proveZero(Term difference, SymbolTable symbols, Assumptions assumptions) {
-        return proveZero(SymjaTerms.toSymja(difference, symbols), assumptions);
+        IExpr d = SymjaTerms.toSymja(difference, symbols);
+        return proveZero(d, renamed(assumptions, symbols));
     }
 
     /** Proves {@code lhs = rhs} (Symja syntax). */
@@ -126,7 +128,9 @@ public final class SymjaProver {
 
     /** Proves {@code lhs = rhs} for core terms. */
     public SymbolicVerdict proveEqual(Term lhs, Term rhs, SymbolTable symbols, Assumptions assumptions) {
-        return proveEqual(SymjaTerms.toSymja(lhs, symbols), SymjaTerms.toSymja(rhs, symbols), assumptions);
+        IExpr a = SymjaTerms.toSymja(lhs, symbols);
+        IExpr b = SymjaTerms.toSymja(rhs, symbols);
+        return proveEqual(a, b, renamed(assumptions, symbols));
     }
 
     /** Proves {@code lhs ≤ rhs} (Symja syntax). */
@@ -144,7 +148,9 @@ public final class SymjaProver {
 
     /** Proves {@code lhs ≤ rhs} for core terms. */
     public SymbolicVerdict proveLessEqual(Term lhs, Term rhs, SymbolTable symbols, Assumptions assumptions) {
-        return proveLessEqual(SymjaTerms.toSymja(lhs, symbols), SymjaTerms.toSymja(rhs, symbols), assumptions);
+        IExpr a = SymjaTerms.toSymja(lhs, symbols);
+        IExpr b = SymjaTerms.toSymja(rhs, symbols);
+        return proveLessEqual(a, b, renamed(assumptions, symbols));
     }
 
     /** Proves {@code expr ≥ 0} (Symja syntax). */
@@ -160,7 +166,38 @@ public final class SymjaProver {
 
     /** Proves {@code expr ≥ 0} for a core term. */
     public SymbolicVerdict proveNonNegative(Term expr, SymbolTable symbols, Assumptions assumptions) {
-        return proveNonNegative(SymjaTerms.toSymja(expr, symbols), assumptions);
+        IExpr e = SymjaTerms.toSymja(expr, symbols);
+        return proveNonNegative(e, renamed(assumptions, symbols));
+    }
+
+    /**
+     * Assumptions about core terms may use core names; the symbols the table renamed for Symja
+     * ({@code beta} → {@code vbeta}) are renamed in the conditions too. Conditions that do not parse are
+     * kept as they are (the proof then reports the syntax error).
+     */
+    private Assumptions renamed(Assumptions assumptions, SymbolTable symbols) {
+        Objects.requireNonNull(assumptions, "assumptions");
+        var renames = new java.util.HashMap<String, String>();
+        symbols.mapping().forEach((core, symja) -> {
+            if (!core.equals(symja)) {
+                renames.put(core, symja);
+            }
+        });
+        if (renames.isEmpty() || assumptions.isEmpty()) {
+            return assumptions;
+        }
+        List<String> out = new ArrayList<>();
+        for (String condition : assumptions.conditions()) {
+            SymjaResult<IExpr> parsed = engine.parse(condition);
+            if (parsed instanceof SymjaResult.Value<IExpr> v) {
+                IExpr r = v.value().replaceAll(x -> x instanceof org.matheclipse.core.interfaces.ISymbol sym
+                        && renames.containsKey(sym.getSymbolName()) ? F.symbol(renames.get(sym.getSymbolName())) : F.NIL);
+                out.add(SymjaExprs.input(r.isPresent() ? r : v.value()));
+            } else {
+                out.add(condition);
+            }
+        }
+        return Assumptions.of(out);
     }
 
     // ---- equality ----------------------------------------------------------------------------------

@@ -77,6 +77,14 @@ class SymjaProverTest {
         }
 
         @Test
+        void assumptionsAboutTermsMayUseCoreNamesThatSymjaReserves() {
+            // beta is Symja's Beta function, so the term's beta travels as vbeta; "beta > 0" must follow it
+            Term t = org.neuromanifold.core.scalar.TermParser.parse("test", "sqrt(beta^2) - beta", java.util.Set.of("beta"));
+            assertOutcome(SymbolicOutcome.PROVED, prover.proveZero(t, SymbolTable.create(), Assumptions.of("beta > 0")));
+            assertOutcome(SymbolicOutcome.REFUTED, prover.proveZero(t, SymbolTable.create(), Assumptions.of("beta < 0")));
+        }
+
+        @Test
         void nestedPiecewiseTermsSplitIntoConsistentCases() {
             // relu(relu(x) - 1) = relu(x - 1): cases x < 0 (then x - 1 < 0) and x >= 0 split again on x - 1
             SymbolicVerdict v = prover.proveEqual("Piecewise[{{0, Piecewise[{{0, x < 0}}, x] - 1 < 0}}, Piecewise[{{0, x < 0}}, x] - 1]",
