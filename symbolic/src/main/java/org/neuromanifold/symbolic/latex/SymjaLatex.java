@@ -32,7 +32,7 @@ import org.neuromanifold.symbolic.symja.SymjaResult;
  * </ul>
  * The expression is printed as given, not evaluated: {@code x + x} stays {@code x + x}.
  */
-public final class SymjaLatex {
+public final class SymjaLatex implements TermLatex.SymjaRenderer {
     private static final Pattern NON_STANDARD_FUNCTIONS = Pattern.compile(
             "\\\\(sech|csch|arcsinh|arccosh|arctanh|arccoth|arcsech|arccsch|arccot|arcsec|arccsc)(?![A-Za-z])");
     private static final Map<String, String> FUNCTIONS = Map.of("LogisticSigmoid", "\\operatorname{sigm}", "Gamma",
@@ -45,6 +45,7 @@ public final class SymjaLatex {
     }
 
     /** {@code expr} as LaTeX, symbols mapped back to core names through {@code symbols}. */
+    @Override
     public SymjaResult<String> render(IExpr expr, SymbolTable symbols) {
         Objects.requireNonNull(expr, "expr");
         Objects.requireNonNull(symbols, "symbols");
@@ -52,6 +53,7 @@ public final class SymjaLatex {
     }
 
     /** Parses {@code input} (Symja syntax) without evaluating it and renders it. */
+    @Override
     public SymjaResult<String> renderInput(String input, SymbolTable symbols) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(symbols, "symbols");

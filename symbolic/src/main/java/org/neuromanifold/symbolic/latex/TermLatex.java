@@ -22,9 +22,16 @@ import org.neuromanifold.symbolic.symja.SymjaTerms;
  * }</pre>
  */
 public final class TermLatex {
-    private final SymjaLatex symja;
+    /** What renders through Symja ({@link SymjaLatex}); an interface so the fallback path can be tested. */
+    interface SymjaRenderer {
+        SymjaResult<String> render(IExpr expr, SymbolTable symbols);
 
-    private TermLatex(SymjaLatex symja) {
+        SymjaResult<String> renderInput(String input, SymbolTable symbols);
+    }
+
+    private final SymjaRenderer symja;
+
+    TermLatex(SymjaRenderer symja) {
         this.symja = symja;
     }
 

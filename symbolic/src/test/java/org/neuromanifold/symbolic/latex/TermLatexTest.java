@@ -1,8 +1,10 @@
 package org.neuromanifold.symbolic.latex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
@@ -10,7 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.neuromanifold.core.activation.Activations;
 import org.neuromanifold.core.scalar.Term;
 import org.neuromanifold.core.scalar.TermParser;
+import org.matheclipse.core.interfaces.IExpr;
+import org.neuromanifold.symbolic.symja.SymbolTable;
 import org.neuromanifold.symbolic.symja.SymjaEngine;
+import org.neuromanifold.symbolic.symja.SymjaResult;
+import org.neuromanifold.symbolic.symja.SymjaTerms;
 
 /** Scalars through Symja's TeXForm with the quirks fixed. */
 class TermLatexTest {
@@ -98,13 +104,40 @@ class TermLatexTest {
 
     @Nested
     class Fallback {
+        /** A Symja side that is always undecided, as it is when the time limit runs out. */
+        private final TermLatex.SymjaRenderer timingOut = new TermLatex.SymjaRenderer() {
+            @Override
+            public SymjaResult<String> render(IExpr expr, SymbolTable symbols) {
+                return new SymjaResult.Undecided<>(SymjaResult.Reason.TIMEOUT, "no result within 1 ms", 1, List.of());
+            }
+
+            @Override
+            public SymjaResult<String> renderInput(String input, SymbolTable symbols) {
+                return render(null, symbols);
+            }
+        };
+
         @Test
-        void whenSymjaRunsOutOfTimeTheJavaPrinterAnswers() {
-            // a limit of 1 ns cannot be met: every Symja call is undecided (timeout)
-            TermLatex hurried = TermLatex.withSymja(SymjaEngine.create(Duration.ofNanos(1)));
+        void whenSymjaIsUndecidedTheJavaPrinterAnswers() {
+            TermLatex hurried = new TermLatex(timingOut);
             Term relu = Activations.named("relu").symbolic();
             assertEquals(TermLatexPrinter.print(relu), hurried.render(relu));
             assertEquals("\\text{\\texttt{Sech[t]\\textasciicircum{}2}}", hurried.renderSymjaInput("Sech[t]^2"));
+            // a Symja expression is read back as a term and printed in Java; an unsupported one verbatim
+            SymbolTable names = SymbolTable.create();
+            IExpr tanh = SymjaTerms.toSymja(Activations.named("tanh").symbolic(), names);
+            assertEquals("\\tanh\\left(z\\right)", hurried.render(tanh, names));
+            IExpr gamma = SymjaEngine.shared().parse("Gamma[z]").valueOrThrow();
+            assertEquals("\\text{\\texttt{Gamma[z]}}", hurried.render(gamma, names));
+        }
+
+        @Test
+        void aRealTimeoutFallsBackToo() {
+            // a limit of 1 ns is nearly always missed; whichever way it goes, the answer is valid LaTeX of relu
+            TermLatex hurried = TermLatex.withSymja(SymjaEngine.create(Duration.ofNanos(1)));
+            Term relu = Activations.named("relu").symbolic();
+            String latex = hurried.render(relu);
+            assertTrue(latex.equals(TermLatexPrinter.print(relu)) || latex.equals(TermLatex.shared().render(relu)), latex);
         }
 
         @Test
