@@ -10,12 +10,12 @@ import org.neuromanifold.core.model.ParameterLayout;
  * An independent forward pass for the tests: plain loops over the matrices that core's
  * {@link ParameterLayout#unflatten} cuts out of θ (no tape, no kernels).
  */
-final class ReferenceNetwork {
+public final class ReferenceNetwork {
     private ReferenceNetwork() {
     }
 
     /** The logits h_L (the last layer's activations). */
-    static double[] logits(Network net, double[] theta, double[] x) {
+    public static double[] logits(Network net, double[] theta, double[] x) {
         ParameterLayout layout = net.layout();
         double[] h = x.clone();
         for (int t = 0; t < net.layers().size(); t++) {
@@ -37,7 +37,7 @@ final class ReferenceNetwork {
     }
 
     /** f_θ(x), with the softmax head applied. */
-    static double[] output(Network net, double[] theta, double[] x) {
+    public static double[] output(Network net, double[] theta, double[] x) {
         double[] h = logits(net, theta, x);
         if (net.head() != OutputHead.SOFTMAX) {
             return h;
