@@ -1,0 +1,63 @@
+package org.neuromanifold.numeric.model;
+
+import org.neuromanifold.core.loss.Loss;
+import org.neuromanifold.core.loss.SoftmaxCrossEntropyLoss;
+import org.neuromanifold.core.model.Dense;
+import org.neuromanifold.core.model.Network;
+import org.neuromanifold.core.model.OutputHead;
+import org.neuromanifold.numeric.autodiff.Tape;
+
+/**
+ * Records f_θ(x) of a core {@link Network} on a {@link Tape}, from a flat parameter node θ in
+ * {@code ParameterLayout} order (per layer: W_t row-major, {@code out × in}, then b_t) and an input node
+ * x. The weight matrices and biases are slices of θ (no copies), so derivatives with respect to θ
+ * come out flat, in the same layout.
+ *
+ * <p>Layer t computes {@code h_t = σ_t(W_t h_{t−1} + b_t)}; with a softmax head the output is
+ * {@code f = softmax(h_L)} and {@code h_L} are the logits.
+ *
+ * <p>Which node a loss reads: softmax cross-entropy is a loss on logits, so with a softmax head it
+ * reads the logits {@code h_L}; every other combination reads the output {@code f}. That node is the
+ * network output "f" of ∂ℓ/∂f.
+ */
+public final class NetworkGraph {
+    private NetworkGraph() {
+    }
+
+    /**
+     * The nodes of one forward pass.
+     *
+     * @param logits the last layer's activations h_L (equal to {@code output} without a softmax head)
+     * @param output the network output f_θ(x)
+     */
+    public record Forward(int logits, int output) {
+    }
+
+    /** Records the forward pass; θ and x are nodes (a vector of the parameter count, a vector of the input width). */
+    public static Forward forward(Tape t, Network network, int theta, int x) {
+        int h = x;
+        int off = 0;
+        for (Dense d : network.layers()) {
+            int w = t.slice(theta, off, 2, d.out(), d.in());
+            off += d.out() * d.in();
+            int z = t.matmul(w, h);
+            if (d.bias()) {
+                z = t.add(z, t.slice(theta, off, 1, d.out(), 1));
+                off += d.out();
+            }
+            h = t.activation(d.activation(), z);
+        }
+        int output = network.head() == OutputHead.SOFTMAX ? t.softmax(h) : h;
+        return new Forward(h, output);
+    }
+
+    /** Whether {@code loss} reads the logits rather than the output (softmax head with softmax cross-entropy). */
+    public static boolean lossReadsLogits(Network network, Loss loss) {
+        return network.head() == OutputHead.SOFTMAX && loss instanceof SoftmaxCrossEntropyLoss;
+    }
+
+    /** The node the loss reads (see the class comment). */
+    public static int lossInput(Network network, Loss loss, Forward forward) {
+        return lossReadsLogits(network, loss) ? forward.logits() : forward.output();
+    }
+}
