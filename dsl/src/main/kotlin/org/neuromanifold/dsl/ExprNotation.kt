@@ -35,7 +35,7 @@ object ExprNotation {
         is Expr.LossValue -> "ℓ"
         is Expr.Params -> group(e.group())
         is Expr.Depth -> "L"
-        is Expr.Const -> TermPrinter.number(e.value())
+        is Expr.Const -> number(e.value())
         is Expr.IdentityMatrix -> if (e.n() == 0) "I" else "I_${e.n()}"
         is Expr.Grad -> "∇_${wrt(e.wrt())} ${wrap(e.of(), ATOM)}"
         is Expr.Hessian -> "∇²_${wrt(e.wrt())} ${wrap(e.of(), ATOM)}"
@@ -68,8 +68,8 @@ object ExprNotation {
         is Expr.Add, is Expr.Sub -> SUM
         is Expr.Mul, is Expr.Div, is Expr.MatMul, is Expr.Outer -> PRODUCT
         is Expr.Neg, is Expr.Grad, is Expr.Hessian, is Expr.Jacobian -> PREFIX
-        is Expr.Const -> if (e.value() < 0 || e.value().toString().contains('E')) PREFIX else ATOM
-        is Expr.Pow, is Expr.Transpose, is Expr.Component -> POSTFIX
+        is Expr.Const -> if (e.value() < 0) SUM else if (number(e.value()).contains('E')) PRODUCT else ATOM
+        is Expr.Pow, is Expr.Transpose -> POSTFIX
         else -> ATOM
     }
 
@@ -79,6 +79,9 @@ object ExprNotation {
     /** A derivative on the left of a product is bracketed: `(J_θ f)·θ`, never read as J_θ (f·θ). */
     private fun leftFactor(e: Expr): String =
         if (e is Expr.Grad || e is Expr.Jacobian || e is Expr.Hessian) "(${render(e)})" else wrap(e, PRODUCT)
+
+    /** Integers without `.0`, a typographic minus. */
+    private fun number(v: Double): String = TermPrinter.number(v).replace('-', '−')
 
     private fun group(g: ParameterGroup): String = when (g) {
         is ParameterGroup.All -> "θ"
@@ -99,9 +102,9 @@ object ExprNotation {
     }
 
     private fun distribution(d: InputDistribution): String = when (d) {
-        is InputDistribution.Gaussian -> "N(${d.mean().joinToString(",", "(", ")") { TermPrinter.number(it) }}, " +
-            "${TermPrinter.number(d.sigma())}²I)"
-        is InputDistribution.Uniform -> "U[${TermPrinter.number(d.lo())}, ${TermPrinter.number(d.hi())}]^${d.dim()}"
+        is InputDistribution.Gaussian -> "N(${d.mean().joinToString(",", "(", ")") { number(it) }}, " +
+            "${number(d.sigma())}²I)"
+        is InputDistribution.Uniform -> "U[${number(d.lo())}, ${number(d.hi())}]^${d.dim()}"
         is InputDistribution.Empirical -> "empirical${d.data()}"
     }
 

@@ -23,18 +23,16 @@ class NetworkScope @PublishedApi internal constructor(inputs: Int?) {
     private val layers = mutableListOf<Dense>()
     private var softmaxHead = false
 
-    /** Declares the input width `d` (once, before the first layer). */
+    /**
+     * Declares the input width `d`, once. A layer needs the input width, so `input(...)` can only come
+     * before the first layer; after one it is a repeated declaration.
+     */
     fun input(width: Int) {
         val previous = inputWidth
         if (previous != null) {
             val how = if (inputGivenAsArgument) "network(inputs = $previous)" else "input($previous)"
             throw SpecificationException(ErrorCode.UNSUPPORTED, "input",
                 "input($width): the input width is already given by $how; give it once")
-        }
-        if (layers.isNotEmpty()) {
-            throw SpecificationException(ErrorCode.UNSUPPORTED, "input",
-                "input($width): declared after layer ${layers.size - 1} (${layers.last()}); " +
-                    "input(...) must come before the first layer")
         }
         inputWidth = Checks.positive("input width", width)
     }
@@ -53,7 +51,7 @@ class NetworkScope @PublishedApi internal constructor(inputs: Int?) {
             throw SpecificationException(ErrorCode.UNSUPPORTED, "layer $index",
                 "$described: declared after the softmax head; softmax() must come last")
         }
-        val inWidth = inputWidth ?: throw missingInput(described)
+        val inWidth = layers.lastOrNull()?.out() ?: inputWidth ?: throw missingInput(described)
         layers += inLayer(index, described) { Dense(inWidth, width, bias, activation) }
     }
 

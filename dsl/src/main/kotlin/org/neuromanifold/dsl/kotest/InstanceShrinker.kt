@@ -6,8 +6,10 @@ import io.kotest.property.Shrinker
  * Shrinks a failing [NetworkInstance] to a smallest one. Kotest takes the first candidate that still
  * fails and shrinks again from there, so the order of candidates is the order of priorities:
  *
- * 1. **fewest layers**: remove one hidden layer (the next layer reads its input directly; surviving
- *    weights keep their values, new columns are 0), while L exceeds the space's minimum depth;
+ * 1. **fewest layers**: remove one hidden layer, while L exceeds the space's minimum depth: for each
+ *    hidden layer, first the next layer reads its input directly (its weights keep their values, new
+ *    columns are 0), then the layer below takes the next one's place (its weights keep their values,
+ *    new rows are 0), so a failure carried by either weight matrix can survive the removal;
  * 2. **narrowest widths**: hidden layers first (first a jump to the minimum width keeping the first
  *    neurons, then removing one neuron at a time, last first), then the input width (a coordinate of
  *    x with its column of W⁰), then the output width (a row of W^L with its component of y);
@@ -15,6 +17,9 @@ import io.kotest.property.Shrinker
  *    towards the first element of the space's list;
  * 4. **simplest values**: θ, then x, then y: all zeros, all rounded to integers, then one entry at a
  *    time towards 0, ±1 and small integers ([SimpleValues]; targets by their [TargetKind]).
+ *
+ * Like kotest's own shrinking this is greedy: it ends at an instance none of whose candidates fails, a
+ * local minimum, which is small but not always the globally smallest failing instance.
  *
  * The numeric verifier shrinks its counterexamples in this same order, so a property test and a
  * verification report the same kind of smallest instance.
@@ -34,7 +39,9 @@ class InstanceShrinker(
     /** Step 1: one hidden layer fewer. */
     fun fewerLayers(s: NetworkInstance): List<NetworkInstance> =
         if (s.depth <= space.depth.first) emptyList()
-        else (0 until s.depth).map { NetworkSurgery.removeHiddenLayer(s, it) }
+        else (0 until s.depth).flatMap {
+            listOf(NetworkSurgery.removeHiddenLayer(s, it), NetworkSurgery.removeHiddenLayerKeepingInputSide(s, it))
+        }.distinct()
 
     /** Step 2: one position narrower (or straight to its minimum). */
     fun narrower(s: NetworkInstance): List<NetworkInstance> {

@@ -65,6 +65,22 @@ internal object NetworkSurgery {
         return assemble(s, s.network.inputDim(), ls)
     }
 
+    /**
+     * Removes hidden layer k (0 ≤ k < L) the other way round: `Dense` k keeps its weights and takes the
+     * place of `Dense` k+1 (its output width, bias choice and activation); rows beyond its old width
+     * are 0, rows beyond the new width are dropped.
+     */
+    fun removeHiddenLayerKeepingInputSide(s: NetworkInstance, k: Int): NetworkInstance {
+        val ls = layers(s).toMutableList()
+        val kept = ls[k]
+        val next = ls.removeAt(k + 1)
+        val rows = next.dense.out()
+        val w = Array(rows) { i -> if (i < kept.dense.out()) kept.w[i] else DoubleArray(kept.dense.`in`()) }
+        val b = kept.b?.let { old -> DoubleArray(rows) { i -> if (i < old.size) old[i] else 0.0 } }
+        ls[k] = kept.with(out = rows, bias = next.dense.bias(), activation = next.dense.activation(), w = w, b = b)
+        return assemble(s, s.network.inputDim(), ls)
+    }
+
     /** Removes neuron i of hidden layer t: row i of Wᵗ and bᵗ, column i of Wᵗ⁺¹. */
     fun removeNeuron(s: NetworkInstance, t: Int, i: Int): NetworkInstance {
         val ls = layers(s).toMutableList()
