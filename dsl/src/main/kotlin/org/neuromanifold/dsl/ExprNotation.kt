@@ -10,7 +10,7 @@ import org.neuromanifold.core.scalar.TermPrinter
 
 /**
  * Renders core expressions in plain-text mathematical notation (Unicode), for `toString`, test
- * failures and logs: `⟨∇_θ ℓ, θ⟩`, `J_θ f·θ = (L + 1)·f`. One case per node type; brackets are decided
+ * failures and logs: `⟨∇_θ ℓ, θ⟩`, `(J_θ f)·θ = (L + 1)·f`. One case per node type; brackets are decided
  * in one place ([wrap]) from one precedence table ([precedence]). LaTeX is the symbolic module's job.
  */
 object ExprNotation {
@@ -121,7 +121,7 @@ object ExprNotation {
     }
 }
 
-/** This identity in notation: `euler: J_θ f·θ = (L + 1)·f  [bias-free; positively homogeneous]`. */
+/** This identity in notation: `euler: (J_θ f)·θ = (L + 1)·f  [bias-free; positively homogeneous]`. */
 fun Identity.notation(): String = ExprNotation.render(this)
 
 /** This expression in notation. */

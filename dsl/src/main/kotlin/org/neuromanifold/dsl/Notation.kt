@@ -14,7 +14,7 @@ import org.neuromanifold.core.scalar.Fn
  * Conventions (those of the catalogue): the network has L hidden layers and L+1 weight matrices
  * W⁰…W^L, `depth` is L; `f` is the output vector f_θ(x) (for a one-output network, `f[0]` is the
  * scalar); `grad` of a scalar is a gradient vector and of a vector is the Jacobian (rows = components),
- * so `dot(grad(f, theta), theta)` is ⟨∇_θ f_k, θ⟩ for every output component k, i.e. J_θ f · θ — exactly
+ * so `dot(grad(f, theta), theta)` is ⟨∇_θ f_k, θ⟩ for every output component k, i.e. (J_θ f)·θ — exactly
  * the left side of `CatalogueIdentities.EULER`.
  */
 @NeuromanifoldDsl

@@ -31,7 +31,7 @@ data class Statement(
     fun toIdentity(id: String, title: String = id, source: String = USER_DEFINED): Identity =
         Identity(id, title, lhs, relation, rhs, preconditions, source)
 
-    /** E.g. `J_θ f·θ = (L + 1)·f  [bias-free; positively homogeneous]`. */
+    /** E.g. `(J_θ f)·θ = (L + 1)·f  [bias-free; positively homogeneous]`. */
     override fun toString(): String = ExprNotation.render(lhs, relation, rhs, preconditions)
 
     companion object {

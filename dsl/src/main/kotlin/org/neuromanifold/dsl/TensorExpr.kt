@@ -1,6 +1,8 @@
 package org.neuromanifold.dsl
 
 import org.neuromanifold.core.error.Checks
+import org.neuromanifold.core.error.ErrorCode
+import org.neuromanifold.core.error.SpecificationException
 import org.neuromanifold.core.expr.Expr
 import org.neuromanifold.core.expr.Relation
 import org.neuromanifold.core.model.ParameterGroup
@@ -98,8 +100,7 @@ open class VectorExpr(expr: Expr) : TensorExpr<VectorExpr>(expr) {
     /** Component `i` (from 0): `f[0]` is the scalar output of a one-output network. */
     operator fun get(i: Int): ScalarExpr {
         if (i < 0) {
-            throw org.neuromanifold.core.error.SpecificationException.expected(
-                org.neuromanifold.core.error.ErrorCode.OUT_OF_RANGE, "component index", "an index >= 0", i)
+            throw SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "component index", "an index >= 0", i)
         }
         return ScalarExpr(Expr.Component(expr, i))
     }

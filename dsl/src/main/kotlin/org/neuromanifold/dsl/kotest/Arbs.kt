@@ -9,8 +9,10 @@ import org.neuromanifold.core.activation.Activation
 import org.neuromanifold.core.error.Checks
 import org.neuromanifold.core.model.Initialization
 import org.neuromanifold.core.model.Network
+import org.neuromanifold.core.model.ParameterBlock
 import org.neuromanifold.dsl.identity
 import org.neuromanifold.dsl.relu
+import kotlin.math.sqrt
 import kotlin.random.Random
 
 // Generators for property tests. All randomness comes from kotest's RandomSource, so a property run
@@ -102,9 +104,8 @@ internal fun drawTheta(network: Network, random: Random, scale: Double, init: In
     for (block in layout.blocks()) {
         val sd = when {
             init == null -> scale
-            block.kind() == org.neuromanifold.core.model.ParameterBlock.Kind.WEIGHT ->
-                kotlin.math.sqrt(init.weightVarianceScale() / block.cols())
-            else -> kotlin.math.sqrt(init.biasVariance())
+            block.kind() == ParameterBlock.Kind.WEIGHT -> sqrt(init.weightVarianceScale() / block.cols())
+            else -> sqrt(init.biasVariance())
         }
         for (k in 0 until block.size()) theta[block.offset() + k] = random.nextGaussian(sd)
     }

@@ -4,6 +4,7 @@ import org.neuromanifold.core.error.Checks
 import org.neuromanifold.core.error.ErrorCode
 import org.neuromanifold.core.error.SpecificationException
 import org.neuromanifold.core.model.Network
+import org.neuromanifold.core.model.OutputHead
 import org.neuromanifold.core.result.Counterexample
 import org.neuromanifold.core.scalar.TermPrinter
 
@@ -71,7 +72,7 @@ class NetworkInstance(val network: Network, theta: DoubleArray, x: DoubleArray, 
             layers.all { it.bias() } -> "bias"
             else -> "bias on layers " + layers.indices.filter { layers[it].bias() }
         }
-        val head = if (network.head() == org.neuromanifold.core.model.OutputHead.SOFTMAX) ", softmax" else ""
+        val head = if (network.head() == OutputHead.SOFTMAX) ", softmax" else ""
         val th = thetaValues.indices.joinToString(", ", "{", "}") { "${names[it]}=${num(thetaValues[it])}" }
         return "NetworkInstance(widths=${widths}, $acts$head, $bias, θ=$th, x=${show(xValues)}, y=${show(yValues)})"
     }
