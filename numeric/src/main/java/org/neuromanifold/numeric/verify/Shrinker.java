@@ -2,6 +2,7 @@ package org.neuromanifold.numeric.verify;
 
 import java.util.Arrays;
 
+import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.core.expr.Relation;
 import org.neuromanifold.core.loss.BinaryCrossEntropyLoss;
 import org.neuromanifold.core.loss.HingeLoss;
@@ -17,7 +18,8 @@ import org.neuromanifold.numeric.random.Xoshiro256PlusPlus;
  *
  * <p>A candidate is accepted when both sides are finite, some entry disagrees by the run's rule
  * ({@link Agreement}, with the run's tolerance, z and typical magnitude m), and no sample sits near a
- * kink ({@link KinkGuard}) — a point where an identity that holds almost everywhere proves nothing.
+ * kink ({@link KinkGuard}) — a point where an identity that holds almost everywhere proves nothing. A
+ * candidate on which the identity cannot be evaluated (it may fix a dimension) is not accepted.
  * <ol>
  * <li><b>Layers.</b> Depths 0, 1, … below the current one, each with {@value #ATTEMPTS} fresh random
  * instances; the first that fails is kept.</li>
@@ -101,7 +103,13 @@ final class Shrinker {
         if (KinkGuard.nearKink(candidate, config.loss(), scan)) {
             return false;
         }
-        SideEvaluator.Sides s = evaluator.evaluate(candidate);
+        SideEvaluator.Sides s;
+        try {
+            s = evaluator.evaluate(candidate);
+        } catch (SpecificationException e) {
+            // the identity is not defined on this candidate (e.g. it fixes an input dimension)
+            return false;
+        }
         boolean fails = false;
         for (int c = 0; c < s.lhs().length; c++) {
             double l = s.lhs()[c];

@@ -80,6 +80,11 @@ public final class Verifier {
         return new Verifier(config).run(progress);
     }
 
+    /** Trial i's instance under {@code config} (for tests and tools that re-create a trial). */
+    static Instance trialInstance(VerificationConfig config, int trial) {
+        return new Verifier(config).instance(trial);
+    }
+
     /** Trial i's instance: a function of (seed, i) only. */
     Instance instance(int trial) {
         return InstanceSampler.draw(network, scan, config.loss(), config.initialization(), config.dataSize(),
