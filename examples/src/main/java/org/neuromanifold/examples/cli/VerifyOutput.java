@@ -140,7 +140,11 @@ final class VerifyOutput {
         report.failingPreconditions().forEach(pre::add);
         Json.putNumber(o, "scale", report.scale());
         o.put("exact", report.exact());
-        Json.putNumber(o, "zScore", report.zScore());
+        if (report.exact()) {
+            o.putNull("zScore"); // no standard errors entered the verdict
+        } else {
+            Json.putNumber(o, "zScore", report.zScore());
+        }
         o.put("failedTrials", report.failedTrials());
         o.put("firstFailedTrial", report.firstFailedTrial());
         o.put("vanishingTrials", report.vanishingTrials());
