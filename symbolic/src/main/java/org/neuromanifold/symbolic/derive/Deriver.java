@@ -19,6 +19,16 @@ public interface Deriver {
     List<String> variants();
 
     /**
+     * The variants the catalogue runs: every instance of the theorem that is expected to hold. The
+     * default is the first variant only; per-activation families where each activation is its own
+     * theorem instance (e.g. the RFIM of a neuron) return all of them. Negative controls (variants
+     * expected to fail) never belong here.
+     */
+    default List<String> catalogueVariants() {
+        return List.of(variants().get(0));
+    }
+
+    /**
      * Derives the variant asked for. Never throws for a Symja failure: such steps are kept and certified
      * "undecided" with the reason. Throws {@link org.neuromanifold.core.error.SpecificationException}
      * only for bad requests (an unknown variant, a bad hyperparameter).
