@@ -313,9 +313,12 @@ public final class BatchedMlp {
             }
             case BinaryCrossEntropyLoss b -> {
                 for (int i = 0; i < n; i++) {
+                    // y·softplus(−f) + (1−y)·softplus(f): tiny losses keep their relative accuracy
                     double fi = f[i];
-                    double sp = Math.max(fi, 0) + Math.log1p(Math.exp(-Math.abs(fi)));
-                    sum += y[i] * (sp - fi) + (1 - y[i]) * sp;
+                    double tail = Math.log1p(Math.exp(-Math.abs(fi)));
+                    double spPos = Math.max(fi, 0) + tail;
+                    double spNeg = Math.max(-fi, 0) + tail;
+                    sum += (y[i] == 0 ? 0 : y[i] * spNeg) + (y[i] == 1 ? 0 : (1 - y[i]) * spPos);
                     g[i] = (sigmoid(fi) - y[i]) * inv;
                 }
             }
