@@ -1,7 +1,5 @@
 package org.neuromanifold.numeric.autodiff;
 
-import java.util.Arrays;
-
 import org.neuromanifold.core.error.ErrorCode;
 import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.numeric.tensor.Tensor;
@@ -49,34 +47,41 @@ public final class AutoDiff {
         if (lo > output) {
             return zeros(t, wrt);
         }
-        int span = output - lo + 1;
-        boolean[] needs = t.scratchFlags(span);
-        int[] cot = t.scratchInts(span);
-        Arrays.fill(needs, 0, span, false);
-        Arrays.fill(cot, 0, span, Rules.ZERO);
+        // only the ancestors of the output are visited, in descending handle order (a topological order)
+        int[] len = new int[1];
+        int[] order = t.ancestors(new int[] {output}, lo, len);
+        int n = len[0];
+        boolean[] needs = t.scratchFlags(output + 1);
+        int[] cot = t.scratchInts(output + 1);
+        for (int i = 0; i < n; i++) {
+            needs[order[i]] = false;
+            cot[order[i]] = Rules.ZERO;
+        }
         for (int w : wrt) {
-            if (w <= output) {
-                needs[w - lo] = true;
+            if (t.reached(w)) {
+                needs[w] = true;
             }
         }
-        // which nodes depend on some wrt node (only those receive cotangents)
-        for (int id = lo; id <= output; id++) {
-            if (!needs[id - lo]) {
-                for (int k = 0, n = t.arity(id); k < n; k++) {
+        // which of them depend on some wrt node (only those receive cotangents)
+        for (int i = 0; i < n; i++) {
+            int id = order[i];
+            if (!needs[id]) {
+                for (int k = 0, a = t.arity(id); k < a; k++) {
                     int in = t.input(id, k);
-                    if (in >= lo && needs[in - lo]) {
-                        needs[id - lo] = true;
+                    if (in >= lo && needs[in]) {
+                        needs[id] = true;
                         break;
                     }
                 }
             }
         }
-        if (!needs[output - lo]) {
+        if (!needs[output]) {
             return zeros(t, wrt);
         }
-        cot[output - lo] = seed;
-        for (int id = output; id >= lo; id--) {
-            int c = cot[id - lo];
+        cot[output] = seed;
+        for (int i = n - 1; i >= 0; i--) {
+            int id = order[i];
+            int c = cot[id];
             int arity = t.arity(id);
             if (c == Rules.ZERO || arity == 0) {
                 continue;
@@ -84,7 +89,7 @@ public final class AutoDiff {
             Rules.Vjp rule = Rules.vjp(t.op(id));
             for (int k = 0; k < arity; k++) {
                 int in = t.input(id, k);
-                if (in < lo || !needs[in - lo]) {
+                if (in < lo || !needs[in]) {
                     continue;
                 }
                 int ck = rule.cotangent(t, id, k, c);
@@ -92,13 +97,13 @@ public final class AutoDiff {
                     continue;
                 }
                 requireShape(t, ck, in, id);
-                int prev = cot[in - lo];
-                cot[in - lo] = prev == Rules.ZERO ? ck : t.add(prev, ck);
+                int prev = cot[in];
+                cot[in] = prev == Rules.ZERO ? ck : t.add(prev, ck);
             }
         }
         for (int j = 0; j < wrt.length; j++) {
             int w = wrt[j];
-            int c = w <= output ? cot[w - lo] : Rules.ZERO;
+            int c = t.reached(w) && needs[w] ? cot[w] : Rules.ZERO;
             result[j] = c == Rules.ZERO ? t.zerosLike(w) : c;
         }
         return result;
@@ -151,37 +156,27 @@ public final class AutoDiff {
             }
             return result;
         }
-        int span = hi - lo + 1;
-        int[] tan = t.scratchInts(span);
-        // flags[i]: node lo+i is seeded; flags[span+i]: node lo+i feeds an output (only those are visited)
-        boolean[] flags = t.scratchFlags(2 * span);
-        Arrays.fill(tan, 0, span, Rules.ZERO);
-        Arrays.fill(flags, 0, 2 * span, false);
+        // only the ancestors of the outputs are visited, in ascending handle order
+        int[] len = new int[1];
+        int[] order = t.ancestors(outputs, lo, len);
+        int n = len[0];
+        int[] tan = t.scratchInts(hi + 1);
+        boolean[] seeded = t.scratchFlags(hi + 1);
+        for (int i = 0; i < n; i++) {
+            tan[order[i]] = Rules.ZERO;
+            seeded[order[i]] = false;
+        }
         for (int j = 0; j < wrt.length; j++) {
-            if (wrt[j] <= hi) {
-                tan[wrt[j] - lo] = tangents[j];
-                flags[wrt[j] - lo] = true;
-            }
-        }
-        for (int o : outputs) {
-            if (o >= lo) {
-                flags[span + o - lo] = true;
-            }
-        }
-        for (int id = hi; id >= lo; id--) {
-            if (flags[span + id - lo] && !flags[id - lo]) {
-                for (int k = 0, n = t.arity(id); k < n; k++) {
-                    int in = t.input(id, k);
-                    if (in >= lo) {
-                        flags[span + in - lo] = true;
-                    }
-                }
+            if (t.reached(wrt[j])) {
+                tan[wrt[j]] = tangents[j];
+                seeded[wrt[j]] = true;
             }
         }
         int[] local = new int[4];
-        for (int id = lo; id <= hi; id++) {
+        for (int i = 0; i < n; i++) {
+            int id = order[i];
             int arity = t.arity(id);
-            if (flags[id - lo] || !flags[span + id - lo] || arity == 0) {
+            if (seeded[id] || arity == 0) {
                 continue;
             }
             if (local.length < arity) {
@@ -190,7 +185,7 @@ public final class AutoDiff {
             boolean any = false;
             for (int k = 0; k < arity; k++) {
                 int in = t.input(id, k);
-                int tk = in >= lo ? tan[in - lo] : Rules.ZERO;
+                int tk = in >= lo ? tan[in] : Rules.ZERO;
                 local[k] = tk;
                 any |= tk != Rules.ZERO;
             }
@@ -199,12 +194,12 @@ public final class AutoDiff {
                 if (r != Rules.ZERO) {
                     requireShape(t, r, id, id);
                 }
-                tan[id - lo] = r;
+                tan[id] = r;
             }
         }
         for (int i = 0; i < outputs.length; i++) {
             int o = outputs[i];
-            int r = o >= lo ? tan[o - lo] : Rules.ZERO;
+            int r = o >= lo ? tan[o] : Rules.ZERO;
             result[i] = r == Rules.ZERO ? t.zerosLike(o) : r;
         }
         return result;

@@ -61,6 +61,10 @@ public final class Tape {
     private final double[] one = new double[1];
     private int[] scratchInts = new int[64];
     private boolean[] scratchFlags = new boolean[64];
+    private int[] stamps = new int[64];
+    private int stamp;
+    private int[] stack = new int[64];
+    private int[] found = new int[64];
 
     /** Forgets every node; the memory is kept for reuse. */
     public void reset() {
@@ -181,6 +185,60 @@ public final class Tape {
             scratchFlags = new boolean[Math.max(n, 2 * scratchFlags.length)];
         }
         return scratchFlags;
+    }
+
+    /**
+     * The nodes with handle ≥ {@code lo} from which some root is reachable (the roots included), in
+     * ascending order: an iterative depth-first walk over inputs, so its cost is proportional to that
+     * sub-graph, not to the tape. Afterwards {@link #reached(int)} tells membership until the next call.
+     * The returned array is reused by the next call; its first {@code length} entries are valid, where
+     * length is written to {@code lengthOut[0]}.
+     */
+    int[] ancestors(int[] roots, int lo, int[] lengthOut) {
+        if (stamps.length < count) {
+            stamps = Arrays.copyOf(stamps, Math.max(count, 2 * stamps.length));
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(stamps, 0);
+            stamp = 1;
+        }
+        int top = 0;
+        int n = 0;
+        for (int r : roots) {
+            if (r >= lo && stamps[r] != stamp) {
+                stamps[r] = stamp;
+                stack = push(stack, top++, r);
+            }
+        }
+        while (top > 0) {
+            int id = stack[--top];
+            found = push(found, n++, id);
+            int p = id * STRIDE;
+            int start = meta[p + IN_START];
+            for (int k = 0, a = meta[p + ARITY]; k < a; k++) {
+                int in = inputs[start + k];
+                if (in >= lo && stamps[in] != stamp) {
+                    stamps[in] = stamp;
+                    stack = push(stack, top++, in);
+                }
+            }
+        }
+        Arrays.sort(found, 0, n);
+        lengthOut[0] = n;
+        return found;
+    }
+
+    /** Whether {@code node} was found by the last {@link #ancestors} walk. */
+    boolean reached(int node) {
+        return node < stamps.length && stamps[node] == stamp;
+    }
+
+    private static int[] push(int[] a, int at, int v) {
+        if (at == a.length) {
+            a = Arrays.copyOf(a, 2 * a.length);
+        }
+        a[at] = v;
+        return a;
     }
 
     // ---- reading values ---------------------------------------------------------------------------
@@ -343,36 +401,69 @@ public final class Tape {
         int node = newNode(op, rank, rows, cols, true);
         pushInputs(node, a, b);
         int n = rows * cols;
+        if (aScalar == bScalar) {
+            elementwise(op, n, offset(a), offset(b), offset(node));
+        } else if (aScalar) {
+            scalarLeft(op, n, arena[offset(a)], offset(b), offset(node));
+        } else {
+            scalarRight(op, n, offset(a), arena[offset(b)], offset(node));
+        }
+        return node;
+    }
+
+    /** out = a op b over n entries of equal shape (plain loops the JIT vectorises). */
+    private void elementwise(Op op, int n, int ao, int bo, int o) {
         double[] v = arena;
-        int ao = offset(a);
-        int bo = offset(b);
-        int o = offset(node);
-        int as = aScalar && !bScalar ? 0 : 1;
-        int bs = bScalar && !aScalar ? 0 : 1;
         switch (op) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
-                    v[o + i] = v[ao + as * i] + v[bo + bs * i];
+                    v[o + i] = v[ao + i] + v[bo + i];
                 }
             }
             case SUB -> {
                 for (int i = 0; i < n; i++) {
-                    v[o + i] = v[ao + as * i] - v[bo + bs * i];
+                    v[o + i] = v[ao + i] - v[bo + i];
                 }
             }
             case MUL -> {
                 for (int i = 0; i < n; i++) {
-                    v[o + i] = v[ao + as * i] * v[bo + bs * i];
+                    v[o + i] = v[ao + i] * v[bo + i];
                 }
             }
-            case DIV -> {
+            default -> {
                 for (int i = 0; i < n; i++) {
-                    v[o + i] = v[ao + as * i] / v[bo + bs * i];
+                    v[o + i] = v[ao + i] / v[bo + i];
                 }
             }
-            default -> throw new IllegalStateException("not a binary op: " + op);
         }
-        return node;
+    }
+
+    /** out = s op b. */
+    private void scalarLeft(Op op, int n, double s, int bo, int o) {
+        double[] v = arena;
+        for (int i = 0; i < n; i++) {
+            double b = v[bo + i];
+            v[o + i] = switch (op) {
+                case ADD -> s + b;
+                case SUB -> s - b;
+                case MUL -> s * b;
+                default -> s / b;
+            };
+        }
+    }
+
+    /** out = a op s. */
+    private void scalarRight(Op op, int n, int ao, double s, int o) {
+        double[] v = arena;
+        for (int i = 0; i < n; i++) {
+            double a = v[ao + i];
+            v[o + i] = switch (op) {
+                case ADD -> a + s;
+                case SUB -> a - s;
+                case MUL -> a * s;
+                default -> a / s;
+            };
+        }
     }
 
     /** −a. */

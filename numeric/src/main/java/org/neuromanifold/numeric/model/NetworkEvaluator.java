@@ -21,7 +21,7 @@ import org.neuromanifold.numeric.tensor.Tensor;
  * (e.g. {@code W1[0,2]}), an input of the wrong width naming the argument and both widths.
  *
  * <p>Reusable: the evaluator keeps one tape and resets it per call, so repeated calls allocate little.
- * Not thread-safe: one evaluator per thread. For training-size batches use the batched MLP engine.
+ * Not thread-safe: one evaluator per thread. For training-size batches use {@link BatchedMlp}.
  */
 public final class NetworkEvaluator {
     private final Network network;
