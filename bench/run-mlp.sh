@@ -21,6 +21,7 @@
 #
 # The peers (DJL + PyTorch, TF-Java, ND4J: ~470 MB from Maven Central on the first build) come from
 # the opt-in Maven profile 'peers'; nothing is downloaded at run time (-Dai.djl.offline=true).
+# To prove it: unshare -n sh -c 'ip link set lo up && SKIP_BUILD=1 bench/run-mlp.sh' (JMH needs loopback).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
