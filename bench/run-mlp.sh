@@ -64,6 +64,7 @@ mkdir -p "$DJL_CACHE_DIR"
 OUT=bench/target/mlp-run/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 echo "== reference gradient (plain Java loops)"
 "$JAVA" -cp "$CP" org.neuromanifold.bench.mlp.MlpReferenceMain | tee "$OUT/reference.txt"
 
@@ -101,4 +102,6 @@ done
 echo
 python3 bench/scripts/mlp_table.py --reference "$OUT/reference.txt" --numpy "${NUMPY_FILES[@]}" \
     --jmh "${JMH_FILES[@]}" --max-others "$MAX_OTHERS" | tee "$OUT/table.md"
+echo "load average (1/5/15 min) at start: $LOADAVG_START, at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" \
+  | tee -a "$OUT/table.md"
 echo "(raw results: $OUT)"
