@@ -7,6 +7,7 @@
 #   bench/run-mlp.sh                 # build with -Ppeers, run everything, print the table
 #   QUICK=1 bench/run-mlp.sh         # short smoke run (1 s warm-up, 5 samples)
 # Settings (environment): THREADS ("1 2"), WARMUP_S (5), SAMPLES (30), SAMPLE_MS (500),
+#   ROUNDS (1: repeat the whole sequence and pool the samples, to catch quiet spells on a shared machine),
 #   MAX_OTHERS (0.15: a sample is clean when other processes used fewer cores), MAX_OTHERS_1T
 #   (0.85: the same for 1-thread rows, which leave a core free), PATTERN,
 #   SKIP_BUILD=1, DJL_CACHE_DIR (default bench/target/djl-cache), JAVA (default: a JDK 25).
@@ -31,6 +32,7 @@ cd "$ROOT"
 THREADS=${THREADS:-"1 2"}
 WARMUP_S=${WARMUP_S:-5}
 SAMPLES=${SAMPLES:-30}
+ROUNDS=${ROUNDS:-1}
 SAMPLE_MS=${SAMPLE_MS:-500}
 MAX_OTHERS=${MAX_OTHERS:-0.15}
 MAX_OTHERS_1T=${MAX_OTHERS_1T:-0.85}
@@ -86,20 +88,22 @@ run_jmh() { # threads, include pattern, exclude pattern or '', result file
 
 NUMPY_FILES=()
 JMH_FILES=()
-for n in $THREADS; do
-  echo "== numpy, $n thread(s)"
-  threshold=$MAX_OTHERS; if [ "$n" = 1 ]; then threshold=$MAX_OTHERS_1T; fi
-  python3 bench/scripts/mlp_numpy.py --threads "$n" --warmup-s "$WARMUP_S" --samples "$SAMPLES" \
-      --sample-ms "$SAMPLE_MS" --max-others "$threshold" --json "$OUT/numpy-$n.json"
-  NUMPY_FILES+=("$OUT/numpy-$n.json")
-  echo "== JMH $PATTERN (without ND4J), $n thread(s)"
-  run_jmh "$n" "$PATTERN" 'Nd4j' "$OUT/jmh-$n.json"
-  JMH_FILES+=("$OUT/jmh-$n.json")
-done
-for n in $THREADS; do
-  echo "== JMH ND4J, $n thread(s) (last: its threads busy-wait)"
-  run_jmh "$n" '.*Nd4j.*Mlp.*Gradient.*' '' "$OUT/jmh-nd4j-$n.json"
-  JMH_FILES+=("$OUT/jmh-nd4j-$n.json")
+for round in $(seq 1 "$ROUNDS"); do
+  for n in $THREADS; do
+    echo "== round $round/$ROUNDS: numpy, $n thread(s)"
+    threshold=$MAX_OTHERS; if [ "$n" = 1 ]; then threshold=$MAX_OTHERS_1T; fi
+    python3 bench/scripts/mlp_numpy.py --threads "$n" --warmup-s "$WARMUP_S" --samples "$SAMPLES" \
+        --sample-ms "$SAMPLE_MS" --max-others "$threshold" --json "$OUT/numpy-$n-r$round.json"
+    NUMPY_FILES+=("$OUT/numpy-$n-r$round.json")
+    echo "== round $round/$ROUNDS: JMH $PATTERN (without ND4J), $n thread(s)"
+    run_jmh "$n" "$PATTERN" 'Nd4j' "$OUT/jmh-$n-r$round.json"
+    JMH_FILES+=("$OUT/jmh-$n-r$round.json")
+  done
+  for n in $THREADS; do
+    echo "== round $round/$ROUNDS: JMH ND4J, $n thread(s) (last: its threads busy-wait)"
+    run_jmh "$n" '.*Nd4j.*Mlp.*Gradient.*' '' "$OUT/jmh-nd4j-$n-r$round.json"
+    JMH_FILES+=("$OUT/jmh-nd4j-$n-r$round.json")
+  done
 done
 
 echo

@@ -9,7 +9,8 @@ which leave the second core free) and prints the clean median, the
 best sample, kept/total, the mean load of other processes, the engine's own CPU use, and the ratio
 of the median to numpy's at the same thread count. It also checks numpy's loss and gradient norms
 against the Java reference (the JVM engines check themselves before they are timed) and exits with
-status 1 if they disagree.
+status 1 if they disagree. Samples of the same engine and thread count from several files (rounds
+of the run) are pooled.
 """
 import argparse
 import json
@@ -68,8 +69,8 @@ def row(engine, threads, samples, max_others):
     }
 
 
-def jmh_rows(path, max_others, max_others_1t):
-    rows = []
+def jmh_samples(path):
+    """Yields (engine, threads, samples) for every benchmark in a JMH JSON result file."""
     with open(path) as f:
         results = json.load(f)
     for result in results:
@@ -91,17 +92,15 @@ def jmh_rows(path, max_others, max_others_1t):
             others = secondary["load.others"]["rawData"][fork]
             own = secondary["load.own"]["rawData"][fork]
             samples.extend(zip(scores, others, own))
-        rows.append(row(engine, threads, samples, threshold(threads, max_others, max_others_1t)))
-    return rows
+        yield engine, threads, samples
 
 
-def numpy_row(path, max_others, max_others_1t):
+def numpy_samples(path):
+    """(engine, threads, samples, check values) from a JSON file of mlp_numpy.py."""
     with open(path) as f:
         result = json.load(f)
     samples = [(s["us"], s["others"], s["own"]) for s in result["samples"]]
-    r = row("numpy %s, manual backward (not JVM)" % result["numpy"], result["threads"], samples,
-            threshold(result["threads"], max_others, max_others_1t))
-    return r, result
+    return "numpy %s, manual backward (not JVM)" % result["numpy"], result["threads"], samples, result["check"]
 
 
 def main():
@@ -117,15 +116,19 @@ def main():
 
     reference = read_reference(a.reference)
     ok = True
-    rows = []
-    numpy_median = {}
+    pooled = {}  # (engine, threads) -> samples of every round
+    numpy_engines = set()
     for path in a.numpy:
-        r, result = numpy_row(path, a.max_others, a.max_others_1t)
-        ok &= check_numpy(reference, result["check"], result["threads"])
-        rows.append(r)
-        numpy_median[r["threads"]] = r["median"]
+        engine, threads, samples, check = numpy_samples(path)
+        ok &= check_numpy(reference, check, threads)
+        pooled.setdefault((engine, threads), []).extend(samples)
+        numpy_engines.add(engine)
     for path in a.jmh:
-        rows.extend(jmh_rows(path, a.max_others, a.max_others_1t))
+        for engine, threads, samples in jmh_samples(path):
+            pooled.setdefault((engine, threads), []).extend(samples)
+    rows = [row(engine, threads, samples, threshold(threads, a.max_others, a.max_others_1t))
+            for (engine, threads), samples in pooled.items()]
+    numpy_median = {r["threads"]: r["median"] for r in rows if r["engine"] in numpy_engines}
     rows.sort(key=lambda r: (r["threads"], r["median"]))
 
     print("MLP 784-64-64-64-10 (ReLU, biases), mean softmax CE, batch 128, FP64: one full gradient")
