@@ -80,9 +80,22 @@ run_jmh() { # threads, include pattern, exclude pattern or '', result file
               -prof org.neuromanifold.bench.mlp.OtherProcessLoadProfiler
               -jvmArgsAppend "$JVM_ARGS" -rf json -rff "$result")
   if [ -n "$exclude" ]; then args+=(-e "$exclude"); fi
-  OMP_NUM_THREADS=$n OPENBLAS_NUM_THREADS=$n MKL_NUM_THREADS=$n \
-    "$JAVA" --add-modules=jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main "${args[@]}" \
-    >"$result.log" 2>&1 || { tail -60 "$result.log" >&2; echo "run-mlp.sh: JMH failed, log: $result.log" >&2; exit 1; }
+  # JMH refuses to start while another JMH run on this machine holds its lock: wait for it (up to 30 min)
+  local attempt
+  for attempt in $(seq 1 120); do
+    if OMP_NUM_THREADS=$n OPENBLAS_NUM_THREADS=$n MKL_NUM_THREADS=$n \
+        "$JAVA" --add-modules=jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main "${args[@]}" >"$result.log" 2>&1; then
+      break
+    fi
+    if grep -q 'Unable to acquire the JMH lock' "$result.log" && [ "$attempt" -lt 120 ]; then
+      [ "$attempt" = 1 ] && echo "   (another JMH run holds the JMH lock; waiting)"
+      sleep 15
+      continue
+    fi
+    tail -60 "$result.log" >&2
+    echo "run-mlp.sh: JMH failed, log: $result.log" >&2
+    exit 1
+  done
   grep -E '^(Benchmark|[A-Za-z0-9]+\.gradient|.*Mlp.*Gradient)' "$result.log" | grep -v ':load' || true
 }
 
