@@ -10,7 +10,7 @@
 #   ROUNDS (1: repeat the whole sequence and pool the samples, to catch quiet spells on a shared machine),
 #   MAX_OTHERS (0.15: a sample is clean when other processes used fewer cores), MAX_OTHERS_1T
 #   (0.85: the same for 1-thread rows, which leave a core free), PATTERN,
-#   SKIP_BUILD=1, DJL_CACHE_DIR (default bench/target/djl-cache), JAVA (default: a JDK 25).
+#   SKIP_ND4J=1, SKIP_BUILD=1, DJL_CACHE_DIR (default bench/target/djl-cache), JAVA (default: a JDK 25).
 #
 # Naming contract for benchmarks that want to appear in the table (e.g. the engine's, in
 # org.neuromanifold.bench.engine): a JMH benchmark whose fully qualified name matches
@@ -87,6 +87,10 @@ run_jmh() { # threads, include pattern, exclude pattern or '', result file
         "$JAVA" --add-modules=jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main "${args[@]}" >"$result.log" 2>&1; then
       break
     fi
+    if grep -q 'No matching benchmarks' "$result.log"; then
+      echo "   (no benchmark matches)"
+      return 3
+    fi
     if grep -q 'Unable to acquire the JMH lock' "$result.log" && [ "$attempt" -lt 120 ]; then
       [ "$attempt" = 1 ] && echo "   (another JMH run holds the JMH lock; waiting)"
       sleep 15
@@ -109,13 +113,14 @@ for round in $(seq 1 "$ROUNDS"); do
         --sample-ms "$SAMPLE_MS" --max-others "$threshold" --json "$OUT/numpy-$n-r$round.json"
     NUMPY_FILES+=("$OUT/numpy-$n-r$round.json")
     echo "== round $round/$ROUNDS: JMH $PATTERN (without ND4J), $n thread(s)"
-    run_jmh "$n" "$PATTERN" 'Nd4j' "$OUT/jmh-$n-r$round.json"
-    JMH_FILES+=("$OUT/jmh-$n-r$round.json")
+    if run_jmh "$n" "$PATTERN" 'Nd4j' "$OUT/jmh-$n-r$round.json"; then JMH_FILES+=("$OUT/jmh-$n-r$round.json"); fi
   done
   for n in $THREADS; do
+    [ -n "${SKIP_ND4J:-}" ] && break
     echo "== round $round/$ROUNDS: JMH ND4J, $n thread(s) (last: its threads busy-wait)"
-    run_jmh "$n" '.*Nd4j.*Mlp.*Gradient.*' '' "$OUT/jmh-nd4j-$n-r$round.json"
-    JMH_FILES+=("$OUT/jmh-nd4j-$n-r$round.json")
+    if run_jmh "$n" '.*Nd4j.*Mlp.*Gradient.*' '' "$OUT/jmh-nd4j-$n-r$round.json"; then
+      JMH_FILES+=("$OUT/jmh-nd4j-$n-r$round.json")
+    fi
   done
 done
 

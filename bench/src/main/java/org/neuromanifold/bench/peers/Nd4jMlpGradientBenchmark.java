@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The MLP gradient in ND4J SameDiff 1.0.0-M2.1 (CPU, FP64), the JVM-native autodiff reference.
@@ -84,6 +85,15 @@ public class Nd4jMlpGradientBenchmark {
         sameDiff.nn.logSoftmax(h).mul(y).sum().mul(-1.0 / MlpBenchData.BATCH).rename("loss");
         sameDiff.setLossVariables("loss");
 
+        // checked after a few timed-style iterations too: closing their results must not disturb the graph
+        check(parameterValues);
+        for (int i = 0; i < 3; i++) {
+            close(sameDiff.calculateGradients(placeholders, parameterNames));
+        }
+        check(parameterValues);
+    }
+
+    private void check(List<double[]> parameterValues) {
         Map<String, INDArray> grads = sameDiff.calculateGradients(placeholders, parameterNames);
         double loss = sameDiff.output(placeholders, "loss").get("loss").getDouble(0);
         List<double[]> gradientValues = new ArrayList<>();
@@ -94,12 +104,23 @@ public class Nd4jMlpGradientBenchmark {
                 .requireAgreesWith(MlpReferenceGradient.standardSummary(), "ND4J SameDiff");
     }
 
+    /** Frees the native memory of a result now instead of at the next garbage collection. */
+    private static void close(Map<String, INDArray> arrays) {
+        for (INDArray a : arrays.values()) {
+            if (a.closeable()) {
+                a.close();
+            }
+        }
+    }
+
     /**
      * One forward and backward pass. {@code calculateGradients} does not return the loss; its
-     * forward pass computes it, and the result holds every parameter gradient.
+     * forward pass computes it, and the result holds every parameter gradient (closed after use).
      */
     @Benchmark
-    public Map<String, INDArray> gradient() {
-        return sameDiff.calculateGradients(placeholders, parameterNames);
+    public void gradient(Blackhole blackhole) {
+        Map<String, INDArray> grads = sameDiff.calculateGradients(placeholders, parameterNames);
+        blackhole.consume(grads);
+        close(grads);
     }
 }
