@@ -10,7 +10,8 @@ import org.neuromanifold.core.error.SpecificationException;
 
 /** The registry of derivers, in catalogue order. */
 public final class Derivers {
-    private static final List<Deriver> ALL = List.of();
+    private static final List<Deriver> ALL = List.of(
+            new org.neuromanifold.symbolic.derive.gradient.EulerDeriver());
 
     private Derivers() {
     }
