@@ -11,7 +11,8 @@ import org.neuromanifold.core.error.SpecificationException;
 /** The registry of derivers, in catalogue order. */
 public final class Derivers {
     private static final List<Deriver> ALL = List.of(
-            new org.neuromanifold.symbolic.derive.gradient.EulerDeriver());
+            new org.neuromanifold.symbolic.derive.gradient.EulerDeriver(),
+            new org.neuromanifold.symbolic.derive.gradient.HingeGradDeriver());
 
     private Derivers() {
     }

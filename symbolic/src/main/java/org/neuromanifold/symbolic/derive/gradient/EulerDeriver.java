@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.matheclipse.core.interfaces.IExpr;
 import org.neuromanifold.core.catalogue.Catalogue;
@@ -27,7 +28,6 @@ import org.neuromanifold.numeric.expr.ExprEvaluator;
 import org.neuromanifold.symbolic.derive.DeriveRequest;
 import org.neuromanifold.symbolic.derive.DerivedResult;
 import org.neuromanifold.symbolic.derive.Deriver;
-import org.neuromanifold.symbolic.derive.NumericComparison;
 import org.neuromanifold.symbolic.symja.SymjaEngine;
 import org.neuromanifold.symbolic.symja.SymjaExprs;
 import org.neuromanifold.symbolic.symja.SymjaResult;
@@ -134,34 +134,28 @@ public final class EulerDeriver implements Deriver {
      * The result against the numeric engine computing ⟨∇_θ f, θ⟩ from its definition: the catalogue
      * statement's left side (forward-mode directional derivative) and the dense Jacobian times θ.
      */
-    static List<DerivedResult.CrossCheck> crossChecks(Formula result,
-            List<Instance> instances) {
+    static List<DerivedResult.CrossCheck> crossChecks(Formula result, List<Instance> instances) {
         Expr derived = ((Formula.OfExpr) result).expr();
         ExprEvaluator ev = new ExprEvaluator();
-        List<double[]> closed = new ArrayList<>();
-        List<double[]> directional = new ArrayList<>();
-        List<double[]> dense = new ArrayList<>();
         Expr jacobian = new Expr.Jacobian(output(), new Expr.WrtParams(ParameterGroup.ALL));
-        for (Instance p : instances) {
-            var values = ev.values(List.of(derived, CatalogueIdentities.EULER.lhs(), jacobian), p.context());
-            closed.add(values[0]);
-            directional.add(values[1]);
-            double[] j = values[2];
-            int k = values[0].length;
+        Function<Instance, double[]> closed = TensorChain.value(ev, derived);
+        Function<Instance, double[]> denseTimesTheta = p -> {
+            double[] j = TensorChain.value(ev, jacobian).apply(p);
             int n = p.theta().length;
-            double[] jTheta = new double[k];
-            for (int row = 0; row < k; row++) {
+            double[] jTheta = new double[j.length / n];
+            for (int row = 0; row < jTheta.length; row++) {
                 for (int col = 0; col < n; col++) {
                     jTheta[row] += j[row * n + col] * p.theta()[col];
                 }
             }
-            dense.add(jTheta);
-        }
+            return jTheta;
+        };
         return List.of(new DerivedResult.CrossCheck("derived (L + 1) f vs ⟨∇_θ f, θ⟩ by forward-mode autodiff (the "
                         + "catalogue statement) on " + instances.size() + " random networks of depths 0-3",
-                        NumericComparison.compare(Relation.EQ, closed, directional, TOLERANCE)),
+                        Certificates.equal(instances, closed, TensorChain.value(ev, CatalogueIdentities.EULER.lhs()),
+                                TOLERANCE)),
                 new DerivedResult.CrossCheck("derived (L + 1) f vs the dense Jacobian ∂f/∂θ (reverse mode) times θ",
-                        NumericComparison.compare(Relation.EQ, closed, dense, TOLERANCE)));
+                        Certificates.equal(instances, closed, denseTimesTheta, TOLERANCE)));
     }
 
     /**
