@@ -21,7 +21,6 @@ import org.neuromanifold.symbolic.symja.Assumptions;
 import org.neuromanifold.symbolic.symja.SymbolTable;
 import org.neuromanifold.symbolic.symja.SymbolicNetwork;
 import org.neuromanifold.symbolic.symja.SymjaEngine;
-import org.neuromanifold.symbolic.symja.SymjaExprs;
 import org.neuromanifold.symbolic.symja.SymjaProver;
 import org.neuromanifold.symbolic.symja.SymjaResult;
 import org.neuromanifold.symbolic.symja.SymjaTerms;
@@ -313,10 +312,5 @@ final class EulerLemmas {
             }
         }
         return Assumptions.of(conditions);
-    }
-
-    /** For error messages and tests. */
-    static String input(IExpr e) {
-        return SymjaExprs.input(e);
     }
 }

@@ -148,6 +148,12 @@ final class SymjaToExpr {
             throw unsupported(exponent, "a power this large");
         }
         Expr b = read(base);
+        if (n == 1) {
+            return b;
+        }
+        if (n == -1) {
+            return new Expr.Div(new Expr.Const(1), b);
+        }
         return n >= 0 ? new Expr.Pow(b, n) : new Expr.Div(new Expr.Const(1), new Expr.Pow(b, -n));
     }
 

@@ -22,6 +22,11 @@ final class Verdicts {
         return this;
     }
 
+    /** Whether no fact was added. */
+    boolean isEmpty() {
+        return facts.isEmpty();
+    }
+
     /** The combined verdict. */
     SymbolicVerdict combined() {
         List<String> parts = new ArrayList<>();
