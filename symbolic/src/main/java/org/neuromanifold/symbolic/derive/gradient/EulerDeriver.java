@@ -44,7 +44,8 @@ import org.neuromanifold.symbolic.symja.SymjaResult;
  *            = (L + 1) f                  Σ over L + 1 layers
  * </pre>
  * Every expression is a tensor-level {@link Expr} built here, evaluated by the numeric engine on random
- * networks of depths 0–3 (the numeric certificates); the symbolic certificates are Symja lemmas
+ * networks of depths 0–3 (request options {@code depth} and {@code width} set the largest depth and
+ * width; these are the numeric certificates); the symbolic certificates are Symja lemmas
  * ({@link EulerLemmas}) — the inductive step from σ'(z) z = σ(z), refuted for tanh, sigmoid, ELU,
  * softplus and smoothed PReLU, and refuted with biases (the bias breaks the homogeneity of z^s in
  * O^s). The seed's formula is also proved outright on 2-2-1 and 2-2-2-1 networks.
@@ -72,8 +73,7 @@ public final class EulerDeriver implements Deriver {
     @Override
     public DerivedResult derive(DeriveRequest request) {
         GradientVariant v = GradientVariant.parse(id(), request, GradientVariant.Accepts.NETWORK, null);
-        List<Instance> instances = Instance.random(request.seed(), request.points(), v.activation(), v.bias(),
-                List.of());
+        List<Instance> instances = Instance.forRequest(request, v, List.of());
         EulerLemmas lemmas = new EulerLemmas(v.activation(), v.bias());
         Derivation derivation = chain(v, instances, lemmas);
         List<DerivedResult.CrossCheck> checks = crossChecks(derivation.result(), instances);
@@ -151,7 +151,8 @@ public final class EulerDeriver implements Deriver {
             return jTheta;
         };
         return List.of(new DerivedResult.CrossCheck("derived (L + 1) f vs ⟨∇_θ f, θ⟩ by forward-mode autodiff (the "
-                        + "catalogue statement) on " + instances.size() + " random networks of depths 0-3",
+                        + "catalogue statement) on " + instances.size() + " random networks of depths 0-"
+                        + instances.stream().mapToInt(Instance::depth).max().orElse(0),
                         Certificates.equal(instances, closed, TensorChain.value(ev, CatalogueIdentities.EULER.lhs()),
                                 TOLERANCE)),
                 new DerivedResult.CrossCheck("derived (L + 1) f vs the dense Jacobian ∂f/∂θ (reverse mode) times θ",

@@ -68,8 +68,7 @@ public final class FisherRaoDeriver implements Deriver {
     @Override
     public DerivedResult derive(DeriveRequest request) {
         GradientVariant v = GradientVariant.parse(id(), request, GradientVariant.Accepts.NETWORK_AND_LOSS, "square");
-        List<Instance> instances = Instance.random(request.seed(), request.points(), v.activation(), v.bias(),
-                List.of(v.loss()));
+        List<Instance> instances = Instance.forRequest(request, v, List.of(v.loss()));
         EulerLemmas lemmas = new EulerLemmas(v.activation(), v.bias());
         Derivation euler = EulerDeriver.chain(v, instances, lemmas);
         Expr.Mul cf = LossEulerDeriver.scalarTimesOutput(((Formula.OfExpr) euler.result()).expr());

@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import org.neuromanifold.core.activation.Activation;
 import org.neuromanifold.core.data.Dataset;
+import org.neuromanifold.core.error.ErrorCode;
+import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.core.loss.BinaryCrossEntropyLoss;
 import org.neuromanifold.core.loss.HingeLoss;
 import org.neuromanifold.core.loss.Loss;
@@ -14,6 +16,7 @@ import org.neuromanifold.core.loss.SquareLoss;
 import org.neuromanifold.core.model.Network;
 import org.neuromanifold.numeric.expr.EvalContext;
 import org.neuromanifold.numeric.random.Xoshiro256PlusPlus;
+import org.neuromanifold.symbolic.derive.DeriveRequest;
 
 /**
  * One random point of a tensor-level chain: a network with parameters θ, an input x with target y, a
@@ -45,25 +48,54 @@ record Instance(Network network, double[] theta, double[] x, double[] y, Dataset
         return network.depth();
     }
 
-    /**
-     * {@code count} seeded random instances with depths L = 0, 1, 2, 3 in turn, every layer with
-     * activation σ (and a bias when {@code bias}), widths 1–3 (2–3 outputs for softmax cross-entropy),
-     * θ ~ N(0, 1), x uniform on [−1.5, 1.5]^d, and targets fit for the loss: y ~ N(0, 1) for square loss,
-     * {0, 1} for binary cross-entropy, one-hot for softmax cross-entropy, ±1 for hinge. With a list of
-     * losses, instance i uses loss i mod its size.
-     */
+    /** The largest depth L of the random networks unless the request says otherwise. */
+    static final int MAX_DEPTH = 3;
+    /** The largest width unless the request says otherwise. */
+    static final int MAX_WIDTH = 3;
+
+    /** {@link #random(long, int, Activation, boolean, List, int, int)} with depths 0–3 and widths 1–3. */
     static List<Instance> random(long seed, int count, Activation sigma, boolean bias, List<Loss> losses) {
+        return random(seed, count, sigma, bias, losses, MAX_DEPTH, MAX_WIDTH);
+    }
+
+    /**
+     * The instances a request asks for: its seed and point count, depths up to its option {@code depth}
+     * and widths up to its option {@code width} (defaults 3 and 3).
+     *
+     * @throws SpecificationException {@link ErrorCode#OUT_OF_RANGE} for a depth below 0 or a width below 1
+     */
+    static List<Instance> forRequest(DeriveRequest request, GradientVariant v, List<Loss> losses) {
+        double depth = request.option("depth", MAX_DEPTH);
+        double width = request.option("width", MAX_WIDTH);
+        if (!(depth >= 0 && depth <= 64 && depth == Math.rint(depth))) {
+            throw SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "depth", "an integer L in [0, 64]", depth);
+        }
+        if (!(width >= 1 && width <= 64 && width == Math.rint(width))) {
+            throw SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "width", "an integer in [1, 64]", width);
+        }
+        return random(request.seed(), request.points(), v.activation(), v.bias(), losses, (int) depth, (int) width);
+    }
+
+    /**
+     * {@code count} seeded random instances with depths L = 0, 1, …, maxDepth in turn, every layer with
+     * activation σ (and a bias when {@code bias}), widths 1 to maxWidth (at least 2 outputs for softmax
+     * cross-entropy), θ ~ N(0, 1), x uniform on [−1.5, 1.5]^d, and targets fit for the loss: y ~ N(0, 1)
+     * for square loss, {0, 1} for binary cross-entropy, one-hot for softmax cross-entropy, ±1 for hinge.
+     * With a list of losses, instance i uses loss i mod its size.
+     */
+    static List<Instance> random(long seed, int count, Activation sigma, boolean bias, List<Loss> losses,
+            int maxDepth, int maxWidth) {
         Xoshiro256PlusPlus r = Xoshiro256PlusPlus.of(seed);
         List<Instance> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Loss loss = losses.isEmpty() ? null : losses.get(i % losses.size());
-            int depth = i % 4;
+            int depth = i % (maxDepth + 1);
             int[] widths = new int[depth + 2];
             for (int l = 0; l < widths.length; l++) {
-                widths[l] = 1 + r.nextInt(3);
+                widths[l] = 1 + r.nextInt(maxWidth);
             }
             if (loss instanceof SoftmaxCrossEntropyLoss) {
-                widths[widths.length - 1] = 2 + r.nextInt(2);
+                widths[widths.length - 1] = 2 + r.nextInt(Math.max(1, maxWidth - 1));
             }
             Network net = Network.mlp(widths, sigma, sigma, bias);
             double[] theta = new double[net.parameterCount()];

@@ -57,7 +57,7 @@ public final class LossEulerDeriver implements Deriver {
     @Override
     public DerivedResult derive(DeriveRequest request) {
         GradientVariant v = GradientVariant.parse(id(), request, GradientVariant.Accepts.NETWORK, null);
-        List<Instance> instances = Instance.random(request.seed(), request.points(), v.activation(), v.bias(), LOSSES);
+        List<Instance> instances = Instance.forRequest(request, v, LOSSES);
         EulerLemmas lemmas = new EulerLemmas(v.activation(), v.bias());
         Derivation euler = EulerDeriver.chain(v, instances, lemmas);
         Expr eulerResult = ((Formula.OfExpr) euler.result()).expr();

@@ -166,10 +166,25 @@ class EulerDeriverTest {
     }
 
     @Test
+    void deeperAndWiderNetworksThroughTheRequestOptions() {
+        DerivedResult deep = DERIVER.derive(new DeriveRequest("relu", Map.of("depth", 6.0, "width", 4.0), 3, 14));
+        assertTrue(deep.sound(), () -> deep.derivation().steps().toString());
+        assertTrue(deep.crossChecks().get(0).description().contains("14 random networks of depths 0-6"),
+                deep.crossChecks().get(0).description());
+        assertEquals(ErrorCode.OUT_OF_RANGE, assertThrows(SpecificationException.class,
+                () -> DERIVER.derive(new DeriveRequest("relu", Map.of("depth", -1.0), 3, 4))).code());
+        assertEquals(ErrorCode.OUT_OF_RANGE, assertThrows(SpecificationException.class,
+                () -> DERIVER.derive(new DeriveRequest("relu", Map.of("width", 0.5), 3, 4))).code());
+    }
+
+    @Test
     void theSameSeedGivesTheSameCertificates() {
-        DerivedResult again = DERIVER.derive(DeriveRequest.defaults(11));
-        assertEquals(relu().derivation().steps().stream().map(DerivationStep::numeric).toList(),
+        DeriveRequest request = DeriveRequest.defaults(13).withVariant("identity");
+        DerivedResult once = DERIVER.derive(request);
+        DerivedResult again = DERIVER.derive(request);
+        assertEquals(once.derivation().steps().stream().map(DerivationStep::numeric).toList(),
                 again.derivation().steps().stream().map(DerivationStep::numeric).toList());
+        assertEquals(once.crossChecks(), again.crossChecks());
     }
 
     @Test
