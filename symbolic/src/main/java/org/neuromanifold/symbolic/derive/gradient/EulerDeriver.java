@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.matheclipse.core.interfaces.IExpr;
+import org.neuromanifold.core.activation.Relu;
 import org.neuromanifold.core.catalogue.Catalogue;
 import org.neuromanifold.core.catalogue.CatalogueIdentities;
 import org.neuromanifold.core.expr.Expr;
@@ -48,7 +49,8 @@ import org.neuromanifold.symbolic.symja.SymjaResult;
  * width; these are the numeric certificates); the symbolic certificates are Symja lemmas
  * ({@link EulerLemmas}) — the inductive step from σ'(z) z = σ(z), refuted for tanh, sigmoid, ELU,
  * softplus and smoothed PReLU, and refuted with biases (the bias breaks the homogeneity of z^s in
- * O^s). The seed's formula is also proved outright on 2-2-1 and 2-2-2-1 networks.
+ * O^s). The seed's formula is also proved outright on a concrete 2-2-1 network, and for ReLU on a
+ * 2-2-2-1 network too ({@link #seedCheck}).
  *
  * <p>Variants: an activation name (default {@code relu}), optionally {@code +bias} (every layer gets a
  * bias; then θ also holds the b^t, the first two steps include them, and the inductive step fails).
@@ -68,6 +70,14 @@ public final class EulerDeriver implements Deriver {
     public List<String> variants() {
         return List.of("relu", "leaky-relu", "identity", "tanh", "sigmoid", "elu", "softplus", "prelu-smooth",
                 "relu+bias");
+    }
+
+    /**
+     * The instances of the theorem the catalogue runs: the activations with σ(z) = σ'(z) z, bias-free. The
+     * other variants are negative controls.
+     */
+    public List<String> catalogueVariants() {
+        return List.of("relu", "leaky-relu", "identity");
     }
 
     @Override
@@ -160,13 +170,15 @@ public final class EulerDeriver implements Deriver {
     }
 
     /**
-     * Seed 000's Lemma 2.1 proved outright by Symja on the concrete networks 2-2-1 and 2-2-2-1 with this
-     * variant's activation (and biases); the deeper one is tried only when the smaller one is proved.
+     * Seed 000's Lemma 2.1 proved outright by Symja on the concrete network 2-2-1 with this variant's
+     * activation (and biases), and for ReLU, the seed's activation, also on 2-2-2-1 (a case split over
+     * every kink: 22 cases for ReLU, more for the leaky form) when the smaller one is proved.
      */
     static DerivedResult.SeedFormulaCheck seedCheck(GradientVariant v, EulerLemmas lemmas) {
         List<String> details = new ArrayList<>();
         boolean agrees = true;
-        for (int[] widths : SEED_CHECK_WIDTHS) {
+        List<int[]> networks = v.activation() instanceof Relu ? SEED_CHECK_WIDTHS : SEED_CHECK_WIDTHS.subList(0, 1);
+        for (int[] widths : networks) {
             Network net = Network.mlp(widths, v.activation(), v.activation(), v.bias());
             SymbolicVerdict verdict = lemmas.fullIdentity(net);
             details.add("Σ_p p ∂f/∂p = (L + 1) f on " + net + ": " + verdict.outcome().word() + " ("

@@ -65,6 +65,14 @@ public final class FisherRaoDeriver implements Deriver {
                 "square+tanh");
     }
 
+    /**
+     * The instances the catalogue runs: the empirical and the model Fisher for every loss (the model Fisher
+     * where the loss has a statistical model); {@code square+tanh} is a negative control.
+     */
+    public List<String> catalogueVariants() {
+        return List.of("square", "square+model", "bce", "bce+model", "softmax-ce", "softmax-ce+model", "hinge");
+    }
+
     @Override
     public DerivedResult derive(DeriveRequest request) {
         GradientVariant v = GradientVariant.parse(id(), request, GradientVariant.Accepts.NETWORK_AND_LOSS, "square");

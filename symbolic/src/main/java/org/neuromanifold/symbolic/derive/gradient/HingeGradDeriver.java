@@ -71,6 +71,11 @@ public final class HingeGradDeriver implements Deriver {
         return List.of("hinge");
     }
 
+    /** The single variant. */
+    public List<String> catalogueVariants() {
+        return variants();
+    }
+
     @Override
     public DerivedResult derive(DeriveRequest request) {
         if (!request.variant().isEmpty() && !request.variant().equals("hinge")) {

@@ -54,6 +54,11 @@ public final class LossEulerDeriver implements Deriver {
         return List.of("relu", "leaky-relu", "identity", "tanh", "relu+bias");
     }
 
+    /** The catalogue runs the default (every loss is in its numeric certificates); the rest are controls. */
+    public List<String> catalogueVariants() {
+        return List.of("relu");
+    }
+
     @Override
     public DerivedResult derive(DeriveRequest request) {
         GradientVariant v = GradientVariant.parse(id(), request, GradientVariant.Accepts.NETWORK, null);

@@ -147,6 +147,20 @@ class EulerDeriverTest {
     }
 
     @Test
+    void theCatalogueRunsTheHomogeneousActivationsOnly() {
+        assertEquals(List.of("relu", "leaky-relu", "identity"), DERIVER.catalogueVariants());
+        DerivedResult leaky = DERIVER.derive(DeriveRequest.defaults(11).withVariant("leaky-relu"));
+        assertTrue(leaky.sound(), () -> leaky.derivation().steps().toString());
+        assertEquals(5, leaky.derivation().provedSteps());
+        // ι stays a symbol under 0 ≤ ι < 1: the proof holds for every leaky slope
+        assertTrue(leaky.derivation().steps().get(3).symbolic().detail().contains("leaky-relu"),
+                leaky.derivation().steps().get(3).symbolic().detail());
+        assertTrue(DERIVER.variants().containsAll(DERIVER.catalogueVariants()));
+        assertTrue(new LossEulerDeriver().variants().containsAll(new LossEulerDeriver().catalogueVariants()));
+        assertTrue(new HingeGradDeriver().variants().containsAll(new HingeGradDeriver().catalogueVariants()));
+    }
+
+    @Test
     void variantsNameActivationsAndBiases() {
         assertEquals("relu", DERIVER.variants().get(0));
         SpecificationException e = assertThrows(SpecificationException.class,

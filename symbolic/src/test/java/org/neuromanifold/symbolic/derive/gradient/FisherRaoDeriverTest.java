@@ -165,6 +165,17 @@ class FisherRaoDeriverTest {
     }
 
     @Test
+    void everyCatalogueVariantIsSoundAndTheControlIsNot() {
+        for (String v : DERIVER.catalogueVariants()) {
+            assertTrue(DERIVER.variants().contains(v), v);
+            DerivedResult r = result(v);
+            assertTrue(r.sound(), () -> v + ": " + r.derivation().steps());
+            assertEquals(r.derivation().steps().size(), r.derivation().provedSteps(), v);
+        }
+        assertFalse(DERIVER.catalogueVariants().contains("square+tanh"));
+    }
+
+    @Test
     void theModelFisherNeedsAStatisticalModel() {
         SpecificationException e = assertThrows(SpecificationException.class,
                 () -> DERIVER.derive(DeriveRequest.defaults(1).withVariant("hinge+model")));
