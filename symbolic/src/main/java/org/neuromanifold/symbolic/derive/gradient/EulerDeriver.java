@@ -104,21 +104,22 @@ public final class EulerDeriver implements Deriver {
                 .assume("$f_θ(x) = O^{L+1}$ with $O^0 = x$, $O^{t+1} = σ(z^t)$, $" + z + "$, σ = " + sigma
                         + " at every layer (seed 000)")
                 .assume("per output component, almost everywhere (off the kinks of $σ$)")
+                .assume("inductive step: $⟨∂f/∂O^s, O^s⟩ = ⟨∂f/∂O^{s+1}, O^{s+1}⟩$ for s = t+1, ..., L, "
+                        + "and $∂f/∂O^{L+1} = I$")
                 .step(Relation.EQ, layerSum(perLayer), bias
-                                ? "$θ = (W^0, b^0, ..., W^L, b^L)$: the parameters grouped by layer"
-                                : "$θ = (W^0, ..., W^L)$: the parameters grouped by layer (no biases)",
+                                ? "$θ = (W^0, b^0, ..., W^L, b^L)$ by layer"
+                                : "$θ = (W^0, ..., W^L)$ by layer",
                         () -> lemmas.regrouping(smallest))
                 .step(Relation.EQ, layerSum(directionalLayer(output(), LayerQuantity.PRE_ACTIVATION)),
-                        "chain rule through $" + z + "$, linear in " + (bias ? "$(W^t, b^t)$" : "$W^t$"),
+                        "chain rule through $" + z + "$",
                         lemmas::chainRuleThroughPreActivation)
                 .step(Relation.EQ, layerSum(directionalLayer(output(), LayerQuantity.OUTPUT)),
-                        "chain rule through $O^{t+1} = σ(z^t)$ and $σ'(z) z = σ(z)$", lemmas::activationStep,
+                        "$O^{t+1} = σ(z^t)$, $σ'(z) z = σ(z)$", lemmas::activationStep,
                         "σ'(z) z = σ(z)")
                 .step(Relation.EQ, layerSum(output()),
-                        "induction over the layers above t: $⟨∂f/∂O^s, O^s⟩ = ⟨∂f/∂O^{s+1}, O^{s+1}⟩$ for "
-                                + "s = t+1, ..., L, and $∂f/∂O^{L+1} = I$",
+                        "induction over the layers above t",
                         lemmas::inductiveStep, "σ'(z) z = σ(z)", "no biases")
-                .step(Relation.EQ, closed.expr(), "the summand does not depend on t: $∑_{t=0}^{L} f = (L+1) f$",
+                .step(Relation.EQ, closed.expr(), "$L + 1$ equal terms, by Symja's Sum",
                         closed::verdict)
                 .build();
     }

@@ -255,7 +255,8 @@ final class FisherLemmas {
         if (diag.isEmpty() || off.isEmpty() || marginal.isEmpty()) {
             return Optional.empty();
         }
-        Optional<IExpr> inF = engine.evaluate(F.ReplaceAll(diag.get(), F.Rule(F.symbol("p1"), p1.get()))).asOptional();
+        Optional<IExpr> inF = engine.evaluate(F.Simplify(F.ReplaceAll(diag.get(), F.Rule(F.symbol("p1"), p1.get()))))
+                .asOptional();
         return inF.map(d -> new Covariance(d, diag.get(), marginal.get(), off.get(), "exact enumeration of y ∈ {0, 1}² "
                 + "with p(y_k = 1) = p_k = e^{f_k}/(1 + e^{f_k}), a_1 = "
                 + c1 + ": E[a_1²] = " + SymjaExprs.input(diag.get()) + ", E[a_1 a_2] = " + SymjaExprs.input(off.get())));

@@ -93,25 +93,25 @@ public final class FisherRaoDeriver implements Deriver {
                 .assume("loss " + v.loss().name() + "; the network of the euler derivation: σ = " + v.activation().label()
                         + (v.bias() ? ", with biases" : ", no biases"))
                 .step(Relation.EQ, expectation.apply(times(dot(theta(), g), dot(g, theta()))),
-                        "$θ^T (g g^T) θ = ⟨θ, g⟩⟨g, θ⟩$, and the expectation is linear",
+                        "$θ^T (g g^T) θ = ⟨θ, g⟩⟨g, θ⟩$",
                         FisherLemmas::quadraticFormOfAnExpectation)
-                .step(Relation.EQ, expectation.apply(pow(dot(g, theta()), 2)), "symmetry of the inner product",
+                .step(Relation.EQ, expectation.apply(pow(dot(g, theta()), 2)), "symmetry of $⟨·,·⟩$",
                         FisherLemmas::symmetry)
                 .step(Relation.EQ, expectation.apply(pow(dot(gradOutput(loss()), matmul(jacobianTheta(output()),
-                                theta())), 2)), "chain rule through f: $∇_θ ℓ = (∂f/∂θ)^T ∂ℓ/∂f$",
+                                theta())), 2)), "chain rule through f",
                         LossEulerLemmas::chainRuleThroughOutput)
                 .step(Relation.EQ, expectation.apply(pow(dot(gradOutput(loss()), cf), 2)),
-                        "Euler identity $⟨∇_θ f, θ⟩ = (L+1) f$ (the euler derivation)",
+                        "the euler derivation",
                         () -> LossEulerDeriver.byEuler(euler), "σ'(z) z = σ(z)", "no biases")
                 .step(Relation.EQ, times(c2, expectation.apply(pow(dot(gradOutput(loss()), output()), 2))),
-                        "the scalar $(L+1)^2$ leaves the square and the expectation",
+                        "linearity in $(L+1)^2$",
                         FisherLemmas::squaredScalarLeaves);
 
         Optional<FisherLemmas.Gradient> gradient = FisherLemmas.gradient(v.loss());
         if (gradient.isPresent()) {
             Expr a = SymjaToExpr.with(Map.of("f1", output(), "y1", target())).read(gradient.get().value());
             chain.step(Relation.EQ, times(c2, expectation.apply(pow(dot(a, output()), 2))),
-                    "$∂ℓ/∂f$ of the " + v.loss().name() + " loss, differentiated by Symja",
+                    "$∂ℓ/∂f$ of " + v.loss().name() + ", by Symja",
                     () -> FisherLemmas.gradientStep(gradient.get()));
             if (v.modelFisher()) {
                 modelMoments(chain, v, c2, a, gradient.get());
@@ -138,7 +138,7 @@ public final class FisherRaoDeriver implements Deriver {
             FisherLemmas.Gradient gradient) {
         StatisticalModel model = v.loss().statisticalModel().orElseThrow();
         chain.step(Relation.EQ, times(c2, meanOverData(dot(output(), matmul(meanOverModel(outer(a, a)), output())))),
-                "$⟨a, f⟩^2 = f^T (a a^T) f$; f does not depend on y", FisherLemmas::squareAsQuadraticForm);
+                "$⟨a, f⟩^2 = f^T (a a^T) f$", FisherLemmas::squareAsQuadraticForm);
         Optional<FisherLemmas.Covariance> cov = FisherLemmas.covariance(model, gradient.value());
         if (cov.isEmpty()) {
             return;
@@ -147,7 +147,7 @@ public final class FisherRaoDeriver implements Deriver {
         Expr quadratic = variance instanceof Expr.Const k && k.value() == 1 ? dot(output(), output())
                 : variance instanceof Expr.Const k ? times(k, dot(output(), output()))
                         : dot(times(variance, output()), output());
-        chain.step(Relation.EQ, times(c2, meanOverData(quadratic)), "the model's moments: $𝔼_y[a a^T] = diag(v(f))$",
+        chain.step(Relation.EQ, times(c2, meanOverData(quadratic)), "moments of the model, by Symja",
                 () -> FisherLemmas.covarianceStep(cov.get()));
     }
 

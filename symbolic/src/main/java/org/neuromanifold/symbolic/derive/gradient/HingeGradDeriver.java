@@ -98,13 +98,13 @@ public final class HingeGradDeriver implements Deriver {
         chain.assume("$ℓ(t, y) = \\max(0, 1 - y t)$, written as a piecewise function (seed 000)")
                 .assume("off the kink $y t = 1$, where ℓ is not differentiable");
         chain.step(Relation.EQ, new Formula.OfSymja(SymjaExprs.input(derivative)), value(derivative, names),
-                "differentiate each piece: Symja's $D$", List.of(),
+                "each piece differentiated by Symja", List.of(),
                 () -> differentiated instanceof SymjaResult.Undecided<IExpr> u
                         ? SymbolicVerdict.undecided("Symja's D: " + u.explanation())
                         : perLabel(rule -> F.D(substituted(loss, rule), F.symbol("t")),
                                 rule -> substituted(derivative, rule), "∂ℓ/∂t"));
         chain.step(Relation.EQ, new Formula.OfSymja(SymjaExprs.input(cases)), value(cases, names),
-                "the case $y t \\le 1$ first: $-y$ there, 0 where $y t > 1$", List.of(),
+                "the case $y t \\le 1$ first", List.of(),
                 () -> perLabel(rule -> substituted(derivative, rule), rule -> substituted(cases, rule), "∂ℓ/∂t"));
         Derivation derivation = chain.build();
 

@@ -78,14 +78,14 @@ public final class LossEulerDeriver implements Deriver {
                 .assume("the network of the euler derivation: σ = " + v.activation().label()
                         + (v.bias() ? ", with biases" : ", no biases"))
                 .step(Relation.EQ, meanOverData(dot(gradTheta(ell), theta())),
-                        "$∇_θ$ and $⟨·, θ⟩$ are linear: they commute with the average over the data",
+                        "linearity of $∇_θ$, $⟨·, θ⟩$ and the average",
                         LossEulerLemmas::averageCommutes)
                 .step(Relation.EQ, meanOverData(dot(gradOutput(ell), matmul(jacobianTheta(output()), theta()))),
-                        "chain rule through f: $∇_θ ℓ = (∂f/∂θ)^T ∂ℓ/∂f$", LossEulerLemmas::chainRuleThroughOutput)
+                        "chain rule through f", LossEulerLemmas::chainRuleThroughOutput)
                 .step(Relation.EQ, meanOverData(dot(gradOutput(ell), eulerResult)),
-                        "Euler identity $⟨∇_θ f, θ⟩ = (L+1) f$ (the euler derivation)", () -> byEuler(euler),
+                        "the euler derivation", () -> byEuler(euler),
                         "σ'(z) z = σ(z)", "no biases")
-                .step(Relation.EQ, result, "the scalar L + 1 leaves the inner product and the average",
+                .step(Relation.EQ, result, "linearity in the scalar $L + 1$",
                         LossEulerLemmas::scalarLeavesTheAverage)
                 .build();
         return new DerivedResult(derivation, Optional.empty(), crossChecks(result, instances), Optional.empty());
