@@ -53,6 +53,40 @@ public sealed interface Expr {
     record IdentityMatrix(int n) implements Expr {
     }
 
+    // ---- layers (statements over every layer t = 0, …, L) ---------------------------------------------
+
+    /**
+     * A value of layer {@code t}, the layer index bound by the innermost enclosing {@link LayerSum}. With
+     * O⁰ = x and O^{t+1} = σ_t(z^t), z^t = W^t O^t + b^t (seed 000's notation), layer t reads O^t and
+     * produces O^{t+1}.
+     */
+    enum LayerQuantity {
+        /** W^t, the weight matrix (out × in). */
+        WEIGHTS,
+        /** b^t, the bias vector (only for a layer that has one). */
+        BIAS,
+        /** O^t, the layer's input (O⁰ = x). */
+        INPUT,
+        /** z^t = W^t O^t + b^t, the pre-activation. */
+        PRE_ACTIVATION,
+        /** O^{t+1} = σ_t(z^t), the layer's output. */
+        OUTPUT
+    }
+
+    /** Σ_{t=0}^{L} body: the body evaluated with the layer index t bound to each of the L+1 layers, summed. */
+    record LayerSum(Expr body) implements Expr {
+        public LayerSum {
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /** A value of the layer bound by the innermost enclosing {@link LayerSum} (see {@link LayerQuantity}). */
+    record LayerValue(LayerQuantity quantity) implements Expr {
+        public LayerValue {
+            Objects.requireNonNull(quantity, "quantity");
+        }
+    }
+
     // ---- derivatives -----------------------------------------------------------------------------
 
     /** With respect to what a derivative is taken. */
@@ -72,6 +106,17 @@ public sealed interface Expr {
 
     /** With respect to the network output f (e.g. ∂ℓ/∂f). */
     record WrtOutput() implements Wrt {
+    }
+
+    /**
+     * With respect to a value of the layer bound by the innermost enclosing {@link LayerSum}, taken as an
+     * independent variable (∂f/∂z^t holds everything z^t does not feed fixed); the entries of W^t count
+     * row-major, as in θ's layout.
+     */
+    record WrtLayer(LayerQuantity quantity) implements Wrt {
+        public WrtLayer {
+            Objects.requireNonNull(quantity, "quantity");
+        }
     }
 
     /** ∇ of a scalar expression: a vector. */

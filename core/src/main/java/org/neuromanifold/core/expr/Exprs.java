@@ -114,6 +114,29 @@ public final class Exprs {
         return new Expr.Jacobian(vector, new Expr.WrtParams(ParameterGroup.ALL));
     }
 
+    /** Σ_{t=0}^{L} body, with the layer index t bound in {@code body}. */
+    public static Expr layerSum(Expr body) {
+        return new Expr.LayerSum(body);
+    }
+
+    /** A value of layer t (inside {@link #layerSum}). */
+    public static Expr layer(Expr.LayerQuantity quantity) {
+        return new Expr.LayerValue(quantity);
+    }
+
+    /** The Jacobian of a vector expression with respect to a value of layer t (inside {@link #layerSum}). */
+    public static Expr jacobianLayer(Expr vector, Expr.LayerQuantity quantity) {
+        return new Expr.Jacobian(vector, new Expr.WrtLayer(quantity));
+    }
+
+    /**
+     * ⟨∇_q f, q⟩ per output component for a value q of layer t: the Jacobian of f with respect to q applied
+     * to q (inside {@link #layerSum}).
+     */
+    public static Expr directionalLayer(Expr vector, Expr.LayerQuantity quantity) {
+        return new Expr.MatMul(jacobianLayer(vector, quantity), layer(quantity));
+    }
+
     /** 𝔼 over the data set of the context. */
     public static Expr meanOverData(Expr body) {
         return new Expr.Expectation(new Expr.OverData(), body);

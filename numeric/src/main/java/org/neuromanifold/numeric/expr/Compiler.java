@@ -10,7 +10,9 @@ import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.core.expr.Expr;
 import org.neuromanifold.core.loss.Loss;
 import org.neuromanifold.core.loss.StatisticalModel;
+import org.neuromanifold.core.model.Dense;
 import org.neuromanifold.core.model.Network;
+import org.neuromanifold.core.model.ParameterBlock;
 import org.neuromanifold.core.model.ParameterGroup;
 import org.neuromanifold.numeric.autodiff.AutoDiff;
 import org.neuromanifold.numeric.autodiff.Tape;
@@ -39,6 +41,8 @@ final class Compiler {
     Loss loss;
     int theta;
     Xoshiro256PlusPlus rng;
+    /** The layer index t bound by the innermost enclosing LayerSum, or −1. */
+    int boundLayer = -1;
     private final Map<ParameterGroup, int[]> groupIndices = new HashMap<>();
     private Network indexedNetwork;
     private SpecificationException reported;
@@ -61,6 +65,7 @@ final class Compiler {
         monteCarloDepth = 0;
         reported = null;
         rng = null;
+        boundLayer = -1;
         theta = t.vector(context.theta());
         int x = context.input() == null ? -1 : t.vector(context.input());
         int y = context.target() == null ? -1 : t.vector(context.target());
@@ -126,6 +131,8 @@ final class Compiler {
             case Expr.Pow p -> t.pow(eval(p.a(), s), p.n());
             case Expr.Apply a -> t.fn(a.fn(), eval(a.a(), s));
             case Expr.Step st -> t.step(eval(st.a(), s));
+            case Expr.LayerSum ls -> layerSum(ls, s);
+            case Expr.LayerValue lv -> layerValue(lv.quantity(), s, e);
         };
     }
 
@@ -201,6 +208,65 @@ final class Compiler {
                         + " is not the negative log-likelihood of a statistical model"));
     }
 
+    // ---- layers ------------------------------------------------------------------------------------
+
+    /**
+     * Σ_{t=0}^{L} body: the body recorded once per layer with t bound, each time in a fresh scope at the
+     * same sample (sharing its forward pass), so that memoized derivatives of one layer never stand in for
+     * another's.
+     */
+    private int layerSum(Expr.LayerSum ls, Scope s) {
+        if (s.x >= 0) {
+            forward(s, ls);
+        }
+        int saved = boundLayer;
+        int acc = -1;
+        try {
+            for (int layer = 0; layer < net.layers().size(); layer++) {
+                boundLayer = layer;
+                int term = eval(ls.body(), s.atSameSample());
+                acc = acc < 0 ? term : t.add(acc, term);
+            }
+        } finally {
+            boundLayer = saved;
+        }
+        return acc;
+    }
+
+    /**
+     * A value of the bound layer: the node of the forward pass at the scope's x (so that derivatives of f
+     * with respect to it are taken through the recorded network). Without an x, W^t and b^t are slices of
+     * θ (nothing else can depend on them then).
+     */
+    private int layerValue(Expr.LayerQuantity q, Scope s, Expr node) {
+        if (boundLayer < 0) {
+            throw fail(node, ErrorCode.UNSUPPORTED, "refers to layer t, but no enclosing LayerSum binds t");
+        }
+        Dense d = net.layers().get(boundLayer);
+        if (q == Expr.LayerQuantity.BIAS && !d.bias()) {
+            throw fail(node, ErrorCode.UNSUPPORTED, "layer " + boundLayer + " (" + d + ") has no bias");
+        }
+        boolean parameter = q == Expr.LayerQuantity.WEIGHTS || q == Expr.LayerQuantity.BIAS;
+        if (s.x < 0 && parameter) {
+            Integer known = s.memoized(node);
+            if (known != null) {
+                return known;
+            }
+            ParameterBlock block = q == Expr.LayerQuantity.WEIGHTS ? net.layout().weight(boundLayer)
+                    : net.layout().biasOrNull(boundLayer);
+            return s.remember(node, t.slice(theta, block.offset(), q == Expr.LayerQuantity.WEIGHTS ? 2 : 1,
+                    block.rows(), block.cols()));
+        }
+        NetworkGraph.Layer layer = forward(s, node).layers().get(boundLayer);
+        return switch (q) {
+            case WEIGHTS -> layer.weights();
+            case BIAS -> layer.bias();
+            case INPUT -> layer.input();
+            case PRE_ACTIVATION -> layer.preActivation();
+            case OUTPUT -> layer.output();
+        };
+    }
+
     private int params(ParameterGroup group) {
         return group instanceof ParameterGroup.All ? theta : t.gather(theta, indices(group));
     }
@@ -220,6 +286,7 @@ final class Compiler {
             case Expr.WrtParams p -> theta;
             case Expr.WrtInput i -> requireX(s, node);
             case Expr.WrtOutput o -> lossInput(s, node);
+            case Expr.WrtLayer l -> layerValue(l.quantity(), s, node);
         };
     }
 
@@ -298,7 +365,8 @@ final class Compiler {
     private int jacobianTimes(Expr.Jacobian j, int v, Scope s, Expr node) {
         rejectMovingMeasure(j.of(), j);
         int of = t.flatten(eval(j.of(), s));
-        return t.flatten(AutoDiff.jvp(t, of, wrtNode(j.wrt(), s, j), tangent(j.wrt(), v, node)));
+        int wrt = wrtNode(j.wrt(), s, j);
+        return t.flatten(AutoDiff.jvp(t, of, wrt, tangent(j.wrt(), wrt, v, node)));
     }
 
     /** H·v as one exact Hessian-vector product (forward over reverse). */
@@ -306,13 +374,16 @@ final class Compiler {
         rejectMovingMeasure(h.of(), h);
         int of = requireScalar(eval(h.of(), s), h);
         int wrt = wrtNode(h.wrt(), s, h);
-        int hv = AutoDiff.hvp(t, of, wrt, tangent(h.wrt(), v, node));
+        int hv = AutoDiff.hvp(t, of, wrt, tangent(h.wrt(), wrt, v, node));
         int[] idx = indices(group(h.wrt()));
         return idx == null ? t.flatten(hv) : t.gather(hv, idx);
     }
 
-    /** A direction over the derivative's variable: v itself, or v scattered into θ for a parameter group. */
-    private int tangent(Expr.Wrt wrt, int v, Expr node) {
+    /**
+     * A direction over the derivative's variable: v itself (shaped like the variable, e.g. a matrix for
+     * W^t), or v scattered into θ for a parameter group.
+     */
+    private int tangent(Expr.Wrt wrt, int wrtNode, int v, Expr node) {
         int[] idx = wrt instanceof Expr.WrtParams p ? indices(p.group()) : null;
         if (idx != null) {
             if (t.size(v) != idx.length) {
@@ -321,7 +392,12 @@ final class Compiler {
             }
             return t.scatter(t.flatten(v), idx, t.size(theta));
         }
-        return v;
+        if (wrt instanceof Expr.WrtLayer && t.size(v) != t.size(wrtNode)) {
+            throw fail(node, ErrorCode.SHAPE_MISMATCH, "the derivative has " + t.size(wrtNode)
+                    + " columns (the layer value's size " + t.shape(wrtNode) + "), but the vector has " + t.size(v)
+                    + " entries");
+        }
+        return wrt instanceof Expr.WrtLayer ? t.reshapeLike(t.flatten(v), wrtNode) : v;
     }
 
     /** Whether a θ-derivative of {@code of} may move inside it: an expectation whose measure does not depend on θ. */
@@ -358,6 +434,10 @@ final class Compiler {
 
     /** op(a)·b for an already recorded right operand b. */
     private int matmulBy(Expr a, int b, Scope s, Expr node) {
+        if (a instanceof Expr.Jacobian j && j.wrt() instanceof Expr.WrtLayer) {
+            // ∂f/∂q applied to a value shaped like q (a matrix for W^t): one forward-mode sweep
+            return jacobianTimes(j, t.flatten(b), s, node);
+        }
         boolean vector = t.rank(b) <= 1;
         if (vector) {
             switch (a) {

@@ -43,6 +43,8 @@ final class ExprAnalysis {
             case Expr.Depth d -> 0;
             case Expr.Const c -> 0;
             case Expr.IdentityMatrix m -> 0;
+            case Expr.LayerValue v -> v.quantity() == Expr.LayerQuantity.WEIGHTS
+                    || v.quantity() == Expr.LayerQuantity.BIAS ? 0 : X;
             case Expr.Grad g -> free(g.of()) | wrtFree(g.wrt());
             case Expr.Hessian h -> free(h.of()) | wrtFree(h.wrt());
             case Expr.Jacobian j -> free(j.of()) | wrtFree(j.wrt());
@@ -62,7 +64,8 @@ final class ExprAnalysis {
     }
 
     private static int wrtFree(Expr.Wrt wrt) {
-        return wrt instanceof Expr.WrtParams ? 0 : X;
+        return wrt instanceof Expr.WrtParams || wrt instanceof Expr.WrtLayer l
+                && (l.quantity() == Expr.LayerQuantity.WEIGHTS || l.quantity() == Expr.LayerQuantity.BIAS) ? 0 : X;
     }
 
     /**
@@ -81,6 +84,8 @@ final class ExprAnalysis {
             case Expr.Const c -> 0;
             case Expr.IdentityMatrix m -> 0;
             case Expr.FisherInformation f -> 0;
+            case Expr.LayerValue v -> 0;
+            case Expr.LayerSum ls -> targetDegree(ls.body(), loss);
             case Expr.Grad g -> targetDegree(g.of(), loss);
             case Expr.Hessian h -> targetDegree(h.of(), loss);
             case Expr.Jacobian j -> targetDegree(j.of(), loss);
@@ -156,6 +161,8 @@ final class ExprAnalysis {
             case Expr.Apply a -> List.of(a.a());
             case Expr.Step s -> List.of(s.a());
             case Expr.Expectation ex -> List.of(ex.body());
+            case Expr.LayerSum ls -> List.of(ls.body());
+            case Expr.LayerValue v -> List.of();
         };
     }
 

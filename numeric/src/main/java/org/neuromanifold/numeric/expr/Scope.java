@@ -38,6 +38,15 @@ final class Scope {
         return s;
     }
 
+    /** A scope at the same sample (sharing its forward pass and loss) with an empty memo. */
+    Scope atSameSample() {
+        Scope s = new Scope(x, y, unbound);
+        s.forward = forward;
+        s.lossInput = lossInput;
+        s.loss = loss;
+        return s;
+    }
+
     Integer memoized(Expr e) {
         return memo == null ? null : memo.get(e);
     }

@@ -1,5 +1,8 @@
 package org.neuromanifold.numeric.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.neuromanifold.core.loss.Loss;
 import org.neuromanifold.core.loss.SoftmaxCrossEntropyLoss;
 import org.neuromanifold.core.model.Dense;
@@ -29,26 +32,48 @@ public final class NetworkGraph {
      *
      * @param logits the last layer's activations h_L (equal to {@code output} without a softmax head)
      * @param output the network output f_θ(x)
+     * @param layers the nodes of each layer, in order
      */
-    public record Forward(int logits, int output) {
+    public record Forward(int logits, int output, List<Layer> layers) {
+        public Forward {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    /**
+     * The nodes of layer t in one forward pass: {@code output = σ_t(preActivation)},
+     * {@code preActivation = weights · input + bias}.
+     *
+     * @param weights       W_t, a slice of θ ({@code out × in})
+     * @param bias          b_t, a slice of θ, or −1 when the layer has no bias
+     * @param input         the layer's input (x for layer 0, else the previous layer's output)
+     * @param preActivation W_t h_{t−1} + b_t
+     * @param output        h_t
+     */
+    public record Layer(int weights, int bias, int input, int preActivation, int output) {
     }
 
     /** Records the forward pass; θ and x are nodes (a vector of the parameter count, a vector of the input width). */
     public static Forward forward(Tape t, Network network, int theta, int x) {
         int h = x;
         int off = 0;
+        List<Layer> layers = new ArrayList<>(network.layers().size());
         for (Dense d : network.layers()) {
             int w = t.slice(theta, off, 2, d.out(), d.in());
             off += d.out() * d.in();
             int z = t.matmul(w, h);
+            int b = -1;
             if (d.bias()) {
-                z = t.add(z, t.slice(theta, off, 1, d.out(), 1));
+                b = t.slice(theta, off, 1, d.out(), 1);
+                z = t.add(z, b);
                 off += d.out();
             }
-            h = t.activation(d.activation(), z);
+            int out = t.activation(d.activation(), z);
+            layers.add(new Layer(w, b, h, z, out));
+            h = out;
         }
         int output = network.head() == OutputHead.SOFTMAX ? t.softmax(h) : h;
-        return new Forward(h, output);
+        return new Forward(h, output, layers);
     }
 
     /** Whether {@code loss} reads the logits rather than the output (softmax head with softmax cross-entropy). */

@@ -10,7 +10,11 @@ import org.neuromanifold.core.error.SpecificationException;
 
 /** The registry of derivers, in catalogue order. */
 public final class Derivers {
-    private static final List<Deriver> ALL = List.of();
+    private static final List<Deriver> ALL = List.of(
+            new org.neuromanifold.symbolic.derive.gradient.EulerDeriver(),
+            new org.neuromanifold.symbolic.derive.gradient.LossEulerDeriver(),
+            new org.neuromanifold.symbolic.derive.gradient.FisherRaoDeriver(),
+            new org.neuromanifold.symbolic.derive.gradient.HingeGradDeriver());
 
     private Derivers() {
     }

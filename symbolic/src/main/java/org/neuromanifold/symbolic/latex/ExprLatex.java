@@ -19,6 +19,9 @@ import org.neuromanifold.core.scalar.Fn;
  * times the parameter group it differentiates by is printed as the directional derivative
  * ⟨∇_θ f_θ(x), θ⟩ (per output component).
  *
+ * <p>Sums over layers print as Σ_{t=0}^{L}, the values of layer t in seed 000's notation (W^t, b^t, O^t,
+ * z^t, O^{t+1}).
+ *
  * <p>The IR has no node for the augmented input x̃ = (x, 1), for diag(·) or for the Kronecker product
  * of matrices; when they are added, each needs one case here.
  */
@@ -69,6 +72,8 @@ public final class ExprLatex {
             case Expr.Step s -> "\\mathbf{1}\\left[" + render(s.a()) + " > 0\\right]";
             case Expr.Expectation x -> "\\mathbb{E}_{" + over(x.over()) + "}\\left[" + render(x.body()) + "\\right]";
             case Expr.FisherInformation f -> "\\mathcal{I}\\left(" + group(f.group()) + "\\right)";
+            case Expr.LayerSum ls -> "\\sum_{t=0}^{L} " + wrap(ls.body(), PRODUCT);
+            case Expr.LayerValue v -> layerValue(v.quantity());
         };
     }
 
@@ -81,6 +86,7 @@ public final class ExprLatex {
             case Expr.MatMul m -> directional(m) ? ATOM : PRODUCT;
             case Expr.Mul m -> PRODUCT;
             case Expr.SumOf s -> PRODUCT;
+            case Expr.LayerSum s -> SUM;
             case Expr.Neg n -> UNARY;
             case Expr.Const c -> c.value() < 0 ? UNARY : ATOM;
             case Expr.Grad g -> g.of() instanceof Expr.LossValue && g.wrt() instanceof Expr.WrtOutput ? ATOM : PREFIX;
@@ -119,6 +125,18 @@ public final class ExprLatex {
             case Expr.WrtParams p -> group(p.group());
             case Expr.WrtInput i -> "x";
             case Expr.WrtOutput o -> "f";
+            case Expr.WrtLayer l -> layerValue(l.quantity());
+        };
+    }
+
+    /** Seed 000's names for the values of layer t: W^t, b^t, its input O^t, z^t = W^t O^t + b^t, O^{t+1}. */
+    private static String layerValue(Expr.LayerQuantity q) {
+        return switch (q) {
+            case WEIGHTS -> "W^{t}";
+            case BIAS -> "b^{t}";
+            case INPUT -> "O^{t}";
+            case PRE_ACTIVATION -> "z^{t}";
+            case OUTPUT -> "O^{t+1}";
         };
     }
 
@@ -151,6 +169,7 @@ public final class ExprLatex {
             case Expr.WrtParams p -> m.b() instanceof Expr.Params q && q.group().equals(p.group());
             case Expr.WrtInput i -> m.b() instanceof Expr.Input;
             case Expr.WrtOutput o -> m.b() instanceof Expr.Output;
+            case Expr.WrtLayer l -> m.b() instanceof Expr.LayerValue v && v.quantity() == l.quantity();
         };
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.neuromanifold.core.expr.Exprs.component;
 import static org.neuromanifold.core.expr.Exprs.constant;
 import static org.neuromanifold.core.expr.Exprs.depth;
+import static org.neuromanifold.core.expr.Exprs.directionalLayer;
 import static org.neuromanifold.core.expr.Exprs.div;
 import static org.neuromanifold.core.expr.Exprs.dot;
 import static org.neuromanifold.core.expr.Exprs.grad;
@@ -12,7 +13,10 @@ import static org.neuromanifold.core.expr.Exprs.gradOutput;
 import static org.neuromanifold.core.expr.Exprs.gradTheta;
 import static org.neuromanifold.core.expr.Exprs.hessianTheta;
 import static org.neuromanifold.core.expr.Exprs.input;
+import static org.neuromanifold.core.expr.Exprs.jacobianLayer;
 import static org.neuromanifold.core.expr.Exprs.jacobianTheta;
+import static org.neuromanifold.core.expr.Exprs.layer;
+import static org.neuromanifold.core.expr.Exprs.layerSum;
 import static org.neuromanifold.core.expr.Exprs.loss;
 import static org.neuromanifold.core.expr.Exprs.matmul;
 import static org.neuromanifold.core.expr.Exprs.meanOverData;
@@ -179,6 +183,37 @@ class ExprLatexTest {
             assertEquals("\\mathcal{I}\\left(\\theta\\right)", latex(new Expr.FisherInformation(ParameterGroup.ALL)));
             assertEquals("\\mathcal{I}\\left(w^{(1)}_{0}\\right)",
                     latex(new Expr.FisherInformation(new ParameterGroup.Neuron(1, 0))));
+        }
+    }
+
+    @Nested
+    class Layers {
+        @Test
+        void layerValuesUseTheSeedsNames() {
+            assertEquals("W^{t}", latex(layer(Expr.LayerQuantity.WEIGHTS)));
+            assertEquals("b^{t}", latex(layer(Expr.LayerQuantity.BIAS)));
+            assertEquals("O^{t}", latex(layer(Expr.LayerQuantity.INPUT)));
+            assertEquals("z^{t}", latex(layer(Expr.LayerQuantity.PRE_ACTIVATION)));
+            assertEquals("O^{t+1}", latex(layer(Expr.LayerQuantity.OUTPUT)));
+            assertEquals("W^{t} O^{t}", latex(matmul(layer(Expr.LayerQuantity.WEIGHTS), layer(Expr.LayerQuantity.INPUT))));
+        }
+
+        @Test
+        void sumsOverLayersAndDerivativesWithRespectToLayerValues() {
+            assertEquals("\\sum_{t=0}^{L} \\left\\langle \\nabla_{W^{t}} f_{\\theta}(x), W^{t} \\right\\rangle",
+                    latex(layerSum(directionalLayer(output(), Expr.LayerQuantity.WEIGHTS))));
+            assertEquals("\\frac{\\partial f_{\\theta}(x)}{\\partial z^{t}}",
+                    latex(jacobianLayer(output(), Expr.LayerQuantity.PRE_ACTIVATION)));
+            assertEquals("\\frac{\\partial f_{\\theta}(x)}{\\partial z^{t}} \\left(W^{t} O^{t}\\right)",
+                    latex(matmul(jacobianLayer(output(), Expr.LayerQuantity.PRE_ACTIVATION),
+                            matmul(layer(Expr.LayerQuantity.WEIGHTS), layer(Expr.LayerQuantity.INPUT)))));
+            assertEquals("\\nabla_{O^{t+1}} \\ell", latex(new Expr.Grad(loss(), new Expr.WrtLayer(Expr.LayerQuantity.OUTPUT))));
+            // a sum in the body is parenthesised; the layer sum itself is, inside a product
+            assertEquals("\\sum_{t=0}^{L} \\left(\\left\\langle \\nabla_{W^{t}} f_{\\theta}(x), W^{t} \\right\\rangle "
+                    + "+ \\left\\langle \\nabla_{b^{t}} f_{\\theta}(x), b^{t} \\right\\rangle\\right)",
+                    latex(layerSum(plus(directionalLayer(output(), Expr.LayerQuantity.WEIGHTS),
+                            directionalLayer(output(), Expr.LayerQuantity.BIAS)))));
+            assertEquals("\\left(\\sum_{t=0}^{L} f_{\\theta}(x)\\right) x", latex(times(layerSum(output()), input())));
         }
     }
 
