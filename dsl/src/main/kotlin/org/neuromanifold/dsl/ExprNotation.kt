@@ -57,6 +57,8 @@ object ExprNotation {
         is Expr.Step -> "1[${render(e.a())} > 0]"
         is Expr.Expectation -> "𝔼_${over(e.over())}[${render(e.body())}]"
         is Expr.FisherInformation -> "𝓘(${group(e.group())})"
+        is Expr.LayerSum -> "Σ_t ${wrap(e.body(), PREFIX)}"
+        is Expr.LayerValue -> layerQuantity(e.quantity())
     }
 
     /** The identity as `id: lhs R rhs  [preconditions]`. */
@@ -89,10 +91,19 @@ object ExprNotation {
         is ParameterGroup.Neuron -> "θ[neuron ${g.layer()},${g.index()}]"
     }
 
+    private fun layerQuantity(q: Expr.LayerQuantity): String = when (q) {
+        Expr.LayerQuantity.WEIGHTS -> "Wᵗ"
+        Expr.LayerQuantity.BIAS -> "bᵗ"
+        Expr.LayerQuantity.INPUT -> "Oᵗ"
+        Expr.LayerQuantity.PRE_ACTIVATION -> "zᵗ"
+        Expr.LayerQuantity.OUTPUT -> "Oᵗ⁺¹"
+    }
+
     private fun wrt(w: Expr.Wrt): String = when (w) {
         is Expr.WrtParams -> group(w.group())
         is Expr.WrtInput -> "x"
         is Expr.WrtOutput -> "f"
+        is Expr.WrtLayer -> layerQuantity(w.quantity())
     }
 
     private fun over(o: Expr.Over): String = when (o) {

@@ -57,6 +57,8 @@ record IdentityScan(boolean input, boolean target, boolean data, boolean dataTar
                 case Expr.Depth d -> 0;
                 case Expr.Const c -> 0;
                 case Expr.IdentityMatrix m -> 0;
+                case Expr.LayerValue v -> dependsOnSample(v.quantity()) ? X : 0;
+                case Expr.LayerSum ls -> free(ls.body());
                 case Expr.Grad g -> free(g.of()) | wrt(g.wrt());
                 case Expr.Hessian h -> free(h.of()) | wrt(h.wrt());
                 case Expr.Jacobian j -> free(j.of()) | wrt(j.wrt());
@@ -95,7 +97,15 @@ record IdentityScan(boolean input, boolean target, boolean data, boolean dataTar
                 // ∂/∂f is taken at the node the loss reads
                 return X;
             }
+            if (wrt instanceof Expr.WrtLayer l) {
+                return dependsOnSample(l.quantity()) ? X : 0;
+            }
             return wrt instanceof Expr.WrtParams ? 0 : X;
+        }
+
+        /** A layer's input, pre-activation and output depend on the sample; its weights and bias do not. */
+        private static boolean dependsOnSample(Expr.LayerQuantity q) {
+            return q != Expr.LayerQuantity.WEIGHTS && q != Expr.LayerQuantity.BIAS;
         }
     }
 

@@ -76,6 +76,7 @@ public final class EulerDeriver implements Deriver {
      * The instances of the theorem the catalogue runs: the activations with σ(z) = σ'(z) z, bias-free. The
      * other variants are negative controls.
      */
+    @Override
     public List<String> catalogueVariants() {
         return List.of("relu", "leaky-relu", "identity");
     }

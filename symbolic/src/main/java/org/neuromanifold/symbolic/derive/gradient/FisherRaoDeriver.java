@@ -69,6 +69,7 @@ public final class FisherRaoDeriver implements Deriver {
      * The instances the catalogue runs: the empirical and the model Fisher for every loss (the model Fisher
      * where the loss has a statistical model); {@code square+tanh} is a negative control.
      */
+    @Override
     public List<String> catalogueVariants() {
         return List.of("square", "square+model", "bce", "bce+model", "softmax-ce", "softmax-ce+model", "hinge");
     }

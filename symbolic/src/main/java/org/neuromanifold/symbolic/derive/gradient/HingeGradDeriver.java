@@ -72,6 +72,7 @@ public final class HingeGradDeriver implements Deriver {
     }
 
     /** The single variant. */
+    @Override
     public List<String> catalogueVariants() {
         return variants();
     }

@@ -55,6 +55,7 @@ public final class LossEulerDeriver implements Deriver {
     }
 
     /** The catalogue runs the default (every loss is in its numeric certificates); the rest are controls. */
+    @Override
     public List<String> catalogueVariants() {
         return List.of("relu");
     }
