@@ -10,7 +10,10 @@ import org.neuromanifold.core.error.SpecificationException;
 
 /** The registry of derivers, in catalogue order. */
 public final class Derivers {
-    private static final List<Deriver> ALL = List.of();
+    private static final List<Deriver> ALL = List.of(
+            new org.neuromanifold.symbolic.derive.conditioning.MseHessianDeriver(),
+            new org.neuromanifold.symbolic.derive.conditioning.HeInitDeriver(),
+            new org.neuromanifold.symbolic.derive.conditioning.XavierInitDeriver());
 
     private Derivers() {
     }
