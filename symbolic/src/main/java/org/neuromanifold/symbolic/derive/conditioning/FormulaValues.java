@@ -41,7 +41,8 @@ final class FormulaValues {
     static final int HERMITE_NODES = 10;
     private static final SymbolTable NAMES = SymbolTable.create();
     /** Compiled terms by expression and variable order (derivations evaluate the same forms at many points). */
-    private static final Map<Compiled, ToDoubleFunction<double[]>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Compiled, ToDoubleFunction<double[]>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Compiled(IExpr expr, List<String> variables) {
     }

@@ -49,8 +49,8 @@ final class GaussianMoments {
         if (cached != null) {
             return cached;
         }
-        IExpr value = SymjaOps.eval(SymjaOps.INTEGRAL_LIMIT, "Integrate[%s, {" + variable + ", " + lo + ", " + hi + "}]",
-                integrand);
+        String range = "{" + variable + ", " + lo + ", " + hi + "}";
+        IExpr value = SymjaOps.eval(SymjaOps.INTEGRAL_LIMIT, "Integrate[%s, " + range + "]", integrand);
         INTEGRALS.put(key, value);
         return value;
     }

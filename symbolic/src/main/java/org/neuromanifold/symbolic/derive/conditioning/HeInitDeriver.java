@@ -70,13 +70,14 @@ public final class HeInitDeriver implements Deriver {
                     + variant + "'; expected one of " + VARIANTS);
         }
         double he = new Initialization.He().weightVarianceScale();
+        DeepNetVariance.Setting setting = VarianceRecurrence.setting(request, new Relu(), he);
         Result r = derive(request, variant, he);
         List<CrossCheck> checks = new ArrayList<>();
         if (r.map() == null) {
-            checks.add(MseHessianDeriver.notRun("the Monte Carlo checks", "the derivation did not reach the recurrence"));
+            checks.add(MseHessianDeriver.notRun("the Monte Carlo checks",
+                    "the derivation did not reach the recurrence"));
             return new DerivedResult(r.derivation(), Optional.empty(), checks, Optional.empty());
         }
-        DeepNetVariance.Setting setting = VarianceRecurrence.setting(request, new Relu(), he);
         checks.add(VarianceRecurrence.monteCarlo("He initialisation Var(W) = 2/n, ReLU", setting,
                 VarianceRecurrence.firstLayer(TermPrinter.number(he), setting.width()), map(r.map(), setting)));
         Result control = derive(request, variant, new Initialization.Xavier().weightVarianceScale());
@@ -102,9 +103,9 @@ public final class HeInitDeriver implements Deriver {
                         + "whitened, $𝔼[x_j] = 0$, $\\mathrm{Var}(x_j) = 1$")
                 .assume("$\\mathrm{Var}(z_i^{(l)}) = ∑_j \\mathrm{Var}(W_{ij})\\, 𝔼[(a_j^{(l-1)})^2]$ with "
                         + "$a_j = \\mathrm{relu}(z_j)$: $W$ independent of $a$, $𝔼[W] = 0$, $b = 0$ (the seed's hints)")
-                .assume("$z^{(l-1)}_j = \\sqrt{q}\\, s$, $s \\sim N(0, 1)$ with density $φ(s) = e^{-s^2/2}/\\sqrt{2π}$, "
-                        + "$q = \\mathrm{Var}(z^{(l-1)}) > 0$; $𝔼[\\mathrm{relu}(Y)^2] = \\tfrac12 𝔼[Y^2]$ needs only "
-                        + "a symmetric law");
+                .assume("$z^{(l-1)}_j = \\sqrt{q}\\, s$, $s \\sim N(0, 1)$ with density "
+                        + "$φ(s) = e^{-s^2/2}/\\sqrt{2π}$, $q = \\mathrm{Var}(z^{(l-1)}) > 0$; "
+                        + "$𝔼[\\mathrm{relu}(Y)^2] = \\tfrac12 𝔼[Y^2]$ needs only a symmetric law");
         IExpr map = null;
         IExpr moment = null;
         try {

@@ -91,8 +91,8 @@ final class MseCenteringChain {
     private static Chain start(DeriveRequest request, String variant, List<Map<String, Double>> points, IExpr e0) {
         return Chain.start("mse-hessian", TITLE, variant, points, MseHessianChains.TOLERANCE, e0,
                 MseCenteringChain::optimalGap)
-                .assume("$J(w) = 𝔼[\\tfrac12 (wᵀx − t)^2]$ (raw model $wᵀx$), $J_c(w) = 𝔼[\\tfrac12 (wᵀ(x − μ) − t)^2]$ "
-                        + "(centred model, no bias)")
+                .assume("$J(w) = 𝔼[\\tfrac12 (wᵀx − t)^2]$ (raw model $wᵀx$), "
+                        + "$J_c(w) = 𝔼[\\tfrac12 (wᵀ(x − μ) − t)^2]$ (centred model, no bias)")
                 .assume("$x = μ + σz$, $z \\sim N(0, I_2)$, $t = vᵀx + sξ$, $ξ \\sim N(0, 1)$ independent; $σ > 0$; "
                         + "densities $φ(z) = e^{-z^2/2}/\\sqrt{2π}$")
                 .assume(MseHessianChains.ASSUMPTION_MOMENTS + "; the expectations are expanded with $w$ symbolic, "

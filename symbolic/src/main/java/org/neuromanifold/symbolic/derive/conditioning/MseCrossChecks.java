@@ -163,10 +163,10 @@ final class MseCrossChecks {
                 List.of(new double[] {raw.iterations()}, new double[] {centred.iterations()}),
                 List.of(new double[] {raw.predicted()}, new double[] {centred.predicted()}), 0.02);
         return new CrossCheck(String.format(Locale.ROOT, "gradient descent from w = 0 with step 1/λ_max to a distance "
-                + "%.0e × the initial one (gradients by autodiff on the exact J, d = %d, ‖μ‖ = 3σ): raw inputs κ = %.4g, %d "
-                + "iterations (predicted %d); centred inputs κ = %.4g, %d iteration(s) (predicted %d); compared as "
-                + "iteration counts, relative tolerance 2%%", GD_REDUCTION, d, raw.kappa(), raw.iterations(),
-                raw.predicted(), centred.kappa(), centred.iterations(), centred.predicted()), c);
+                + "%.0e × the initial one (gradients by autodiff on the exact J, d = %d, ‖μ‖ = 3σ): raw inputs "
+                + "κ = %.4g, %d iterations (predicted %d); centred inputs κ = %.4g, %d iteration(s) (predicted %d); "
+                + "compared as iteration counts, relative tolerance 2%%", GD_REDUCTION, d, raw.kappa(),
+                raw.iterations(), raw.predicted(), centred.kappa(), centred.iterations(), centred.predicted()), c);
     }
 
     private record Run(double kappa, int iterations, int predicted) {

@@ -37,8 +37,8 @@ final class MseHessianChains {
     static final String TITLE = "Hessian of the mean square error";
     static final double TOLERANCE = 1e-9;
     private static final double RANGE = 2;
-    static final String ASSUMPTION_MODEL = "$J(w) = 𝔼[\\tfrac12 (wᵀx − t)^2]$, $x \\sim N(μ, σ^2 I_d)$, $t = vᵀx + ε$ with "
-            + "$ε$ independent of $x$; $σ > 0$";
+    static final String ASSUMPTION_MODEL = "$J(w) = 𝔼[\\tfrac12 (wᵀx − t)^2]$, $x \\sim N(μ, σ^2 I_d)$, "
+            + "$t = vᵀx + ε$ with $ε$ independent of $x$; $σ > 0$";
     static final String ASSUMPTION_DENSITY = "$x = μ + σz$, $z \\sim N(0, I_d)$ with the density "
             + "$∏_k φ(z_k)$, $φ(z) = e^{-z^2/2}/\\sqrt{2π}$";
     static final String ASSUMPTION_INTERCHANGE = "the integrands are polynomials in $w$ times Gaussian densities, so "
@@ -65,8 +65,8 @@ final class MseHessianChains {
                         .hessian(new double[] {p.get("w1"), p.get("w2")})))
                 .assume(ASSUMPTION_MODEL)
                 .assume(ASSUMPTION_DENSITY)
-                .assume("any dimension $d ≥ 2$: two coordinates $i ≠ j$ are written 1 and 2; every entry of $∇^2 J$ lies "
-                        + "in such a $2×2$ principal block")
+                .assume("any dimension $d ≥ 2$: two coordinates $i ≠ j$ are written 1 and 2; every entry of "
+                        + "$∇^2 J$ lies in such a $2×2$ principal block")
                 .assume("$r = ∑_{k∉\\{i,j\\}} (w_k − v_k)x_k − ε$ is constant in $(w_i, w_j)$ and independent of "
                         + "$(x_i, x_j)$: $J = 𝔼_r[J_r]$ with $J_r$ the integral over $(z_i, z_j)$ shown, so "
                         + "$∇^2 J = 𝔼_r[∇^2 J_r]$")
@@ -105,8 +105,8 @@ final class MseHessianChains {
                 GaussianMoments.numericMoments(4)), request.seed());
         Chain chain = Chain.start("mse-hessian", TITLE + " (d = " + d + ")", variant, points, TOLERANCE, e0,
                 p -> flatten(model(p, d).hessian(vector(p, "w", d))))
-                .assume("$J(w) = 𝔼[\\tfrac12 (wᵀx − t)^2]$, $x = μ + σz$, $z \\sim N(0, I_" + d + ")$, $t = vᵀx + sξ$ with "
-                        + "$ξ \\sim N(0, 1)$ independent of $z$; $σ > 0$")
+                .assume("$J(w) = 𝔼[\\tfrac12 (wᵀx − t)^2]$, $x = μ + σz$, $z \\sim N(0, I_" + d + ")$, "
+                        + "$t = vᵀx + sξ$ with $ξ \\sim N(0, 1)$ independent of $z$; $σ > 0$")
                 .assume("every $z_k$ and $ξ$ has the density $φ(z) = e^{-z^2/2}/\\sqrt{2π}$")
                 .assume(ASSUMPTION_MOMENTS);
         try {
@@ -165,7 +165,8 @@ final class MseHessianChains {
             orders.addAll(e.orders());
         }
         IExpr inMoments = reshape(polynomials, expansions.stream().map(GaussianMoments.Expansion::inMoments).toList());
-        IExpr rebuilt = reshape(polynomials, expansions.stream().map(GaussianMoments.Expansion::reconstruction).toList());
+        IExpr rebuilt = reshape(polynomials,
+                expansions.stream().map(GaussianMoments.Expansion::reconstruction).toList());
         IExpr expanded = reshape(polynomials, expansions.stream().map(GaussianMoments.Expansion::expanded).toList());
         chain.step(Relation.EQ, inMoments, "linearity and independence (Fubini)",
                 () -> Verdicts.all(List.of(Verdicts.entrywise("coefficients read back", rebuilt, expanded,

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.matheclipse.core.interfaces.IExpr;
 import org.neuromanifold.core.error.ErrorCode;
 import org.neuromanifold.core.error.SpecificationException;
-import org.neuromanifold.core.result.Derivation;
 import org.neuromanifold.core.result.NumericCertificate;
 import org.neuromanifold.core.result.SymbolicOutcome;
 import org.neuromanifold.core.result.SymbolicVerdict;
@@ -97,7 +96,7 @@ public final class MseHessianDeriver implements Deriver {
     }
 
     private static DerivedResult spectrum(DeriveRequest request, String variant) {
-        Derivation d = MseSpectrumChain.derive(request, variant);
+        MseSpectrumChain.Result r = MseSpectrumChain.derive(request, variant);
         List<CrossCheck> checks = new ArrayList<>();
         try {
             checks.add(MseCrossChecks.spectrum(MseSpectrumChain.spectrum(), request.seed()));
@@ -105,10 +104,9 @@ public final class MseHessianDeriver implements Deriver {
             checks.add(notRun("the Commons Math spectrum", e.getMessage()));
         }
         checks.add(MseCrossChecks.gradientDescent(request.seed()));
-        IExpr kappa = SymjaOps.parse(((org.neuromanifold.core.result.Formula.OfSymja) d.result()).input());
-        SeedFormulaCheck seed = seedCheck("the seed's κ = λ₁/λ_d = 1 + ‖μ‖²/σ² (‖μ‖ written m)", "1 + m^2/sigma^2",
-                kappa);
-        return new DerivedResult(d, Optional.of(SymjaExprs.input(kappa)), checks, Optional.of(seed));
+        Optional<SeedFormulaCheck> seed = r.kappa() == null ? Optional.empty() : Optional.of(seedCheck(
+                "the seed's κ = λ₁/λ_d = 1 + ‖μ‖²/σ² (‖μ‖ written m)", "1 + m^2/sigma^2", r.kappa()));
+        return new DerivedResult(r.derivation(), input(r.kappa()), checks, seed);
     }
 
     private static DerivedResult centering(DeriveRequest request, String variant) {

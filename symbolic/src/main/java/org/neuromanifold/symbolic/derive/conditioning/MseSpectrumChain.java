@@ -51,9 +51,10 @@ final class MseSpectrumChain {
         List<Verdicts.Part> parts = new ArrayList<>();
         parts.add(new Verdicts.Part("Hμ parallel to μ (u-coefficient 0)", prover.proveZero(span.coefficient(hmu, "u"),
                 Assumptions.none())));
-        parts.add(new Verdicts.Part("Hu parallel to u for ⟨μ, u⟩ = 0 (μ-coefficient 0)", prover.proveZero(span.coefficient(hu, "mu"),
-                Assumptions.none())));
-        parts.add(new Verdicts.Part("smallest ≤ largest eigenvalue", prover.proveLessEqual(smallest, largest, Assumptions.none())));
+        parts.add(new Verdicts.Part("Hu parallel to u for ⟨μ, u⟩ = 0 (μ-coefficient 0)",
+                prover.proveZero(span.coefficient(hu, "mu"), Assumptions.none())));
+        parts.add(new Verdicts.Part("smallest ≤ largest eigenvalue",
+                prover.proveLessEqual(smallest, largest, Assumptions.none())));
         for (int d = 2; d <= 3; d++) {
             parts.add(characteristicPolynomial(d, largest, smallest));
         }
@@ -63,8 +64,8 @@ final class MseSpectrumChain {
     /** Factor[CharacteristicPolynomial[σ²I + μμᵀ, x]] = (λ₁ − x)(λ_d − x)^{d−1} with m² = Σ μ_k². */
     private static Verdicts.Part characteristicPolynomial(int d, IExpr largest, IExpr smallest) {
         String mu = "{" + String.join(", ", MseHessianChains.names("mu", d)) + "}";
-        IExpr factored = SymjaOps.eval("Factor[CharacteristicPolynomial[sigma^2*IdentityMatrix[" + d + "] + Outer[Times, "
-                + mu + ", " + mu + "], x]]");
+        IExpr factored = SymjaOps.eval("Factor[CharacteristicPolynomial[sigma^2*IdentityMatrix[" + d + "] + "
+                + "Outer[Times, " + mu + ", " + mu + "], x]]");
         IExpr normSquared = SymjaOps.eval("Total[" + mu + "^2]");
         IExpr expected = SymjaOps.eval("(%s - x)*(%s - x)^" + (d - 1), SymjaOps.substitute(largest,
                 Map.of("m", SymjaOps.eval("Sqrt[%s]", normSquared))), smallest);
@@ -72,17 +73,21 @@ final class MseSpectrumChain {
                 SymjaProver.shared().proveEqual(factored, expected, Assumptions.of("sigma > 0")));
     }
 
+    /** The κ derivation and κ in closed form (null when Symja stopped before it). */
+    record Result(Derivation derivation, IExpr kappa) {
+    }
+
     /** The κ derivation. */
-    static Derivation derive(DeriveRequest request, String variant) {
+    static Result derive(DeriveRequest request, String variant) {
         IExpr e0 = SymjaOps.parse("Subscript[lambda, 1]/Subscript[lambda, d]");
         Chain chain = Chain.start("mse-hessian", TITLE, variant, points(request), MseHessianChains.TOLERANCE, e0,
                 MseSpectrumChain::conditionNumber)
                 .assume("$H = σ^2 I + μμᵀ$ ($∇^2 J$, variant hessian) in any dimension $d ≥ 2$; $σ > 0$; "
                         + "$λ_1 ≥ \\dots ≥ λ_d$ its eigenvalues")
                 .assume("$m = ‖μ‖$; $u$ is any vector with $⟨μ, u⟩ = 0$")
-                .assume("index-free: $(σ^2 I + μμᵀ)y = σ^2 y + μ⟨μ, y⟩$ for every $y ∈ ℝ^d$; $Hμ = λ_1 μ$ and $Hu = λ_d u$ "
-                        + "for $u \\perp μ$; $ℝ^d = \\mathrm{span}\\{μ\\} ⊕ μ^\\perp$, so $λ_1$ is simple and $λ_d$ "
-                        + "has multiplicity $d − 1$")
+                .assume("index-free: $(σ^2 I + μμᵀ)y = σ^2 y + μ⟨μ, y⟩$ for every $y ∈ ℝ^d$; $Hμ = λ_1 μ$ and "
+                        + "$Hu = λ_d u$ for $u \\perp μ$; $ℝ^d = \\mathrm{span}\\{μ\\} ⊕ μ^\\perp$, so $λ_1$ is "
+                        + "simple and $λ_d$ has multiplicity $d − 1$")
                 .assume("the first expression is evaluated from its definition: $∇^2 J$ by autodiff and exact "
                         + "Gauss–Hermite quadrature, eigenvalues by Commons Math, $d$ random in 2…" + MAX_D);
         try {
@@ -93,10 +98,11 @@ final class MseSpectrumChain {
             IExpr kappa = SymjaOps.eval("Expand[%s]", ratio);
             chain.step(Relation.EQ, kappa, "Symja Expand",
                     () -> SymjaProver.shared().proveEqual(ratio, kappa, Assumptions.of("sigma > 0")));
+            return new Result(chain.build(), kappa);
         } catch (SymjaOps.Unavailable e) {
             chain.stop(e.getMessage());
+            return new Result(chain.build(), null);
         }
-        return chain.build();
     }
 
     /** λ_max/λ_min of the engine's Hessian at the point (d, μ, σ, w, v in the point). */

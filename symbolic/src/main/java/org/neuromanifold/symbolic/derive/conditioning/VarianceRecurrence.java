@@ -75,7 +75,8 @@ final class VarianceRecurrence {
             }
             return org.matheclipse.core.expression.F.NIL;
         });
-        IExpr evaluated = SymjaOps.eval("Sum[%s, " + SymjaExprs.input(s.arg2()) + "]", held.isPresent() ? held : summand);
+        IExpr evaluated = SymjaOps.eval("Sum[%s, " + SymjaExprs.input(s.arg2()) + "]",
+                held.isPresent() ? held : summand);
         return SymjaOps.substitute(evaluated, hold);
     }
 
@@ -102,7 +103,10 @@ final class VarianceRecurrence {
         return out;
     }
 
-    /** The Monte Carlo setting from the request's options {@code width}, {@code depth}, {@code networks}, {@code inputs}. */
+    /**
+     * The Monte Carlo setting from the request's options {@code width}, {@code depth}, {@code networks} and
+     * {@code inputs}.
+     */
     static DeepNetVariance.Setting setting(DeriveRequest request, Activation activation, double weightScale) {
         return new DeepNetVariance.Setting(activation, weightScale, whole(request, "width", WIDTH, 1, 8192),
                 whole(request, "depth", DEPTH, 1, 1000), whole(request, "networks", NETWORKS, 2, 10_000),

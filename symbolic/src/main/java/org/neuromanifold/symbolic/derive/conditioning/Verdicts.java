@@ -52,7 +52,8 @@ final class Verdicts {
         List<IExpr> a = flatten(lhs);
         List<IExpr> b = flatten(rhs);
         if (a.size() != b.size()) {
-            return new Part(label, SymbolicVerdict.refuted("shapes differ: " + a.size() + " vs " + b.size() + " entries"));
+            return new Part(label,
+                    SymbolicVerdict.refuted("shapes differ: " + a.size() + " vs " + b.size() + " entries"));
         }
         SymjaProver prover = SymjaProver.shared();
         List<Part> parts = new ArrayList<>();

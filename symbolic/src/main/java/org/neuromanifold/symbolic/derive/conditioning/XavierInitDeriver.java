@@ -63,14 +63,14 @@ public final class XavierInitDeriver implements Deriver {
             throw new SpecificationException(ErrorCode.UNSUPPORTED, "variant", "variant: xavier-init has no variant '"
                     + variant + "'; expected one of " + VARIANTS);
         }
+        double xavier = new Initialization.Xavier().weightVarianceScale();
+        DeepNetVariance.Setting setting = VarianceRecurrence.setting(request, new Tanh(), xavier);
         Result r = derive(request, variant);
         List<CrossCheck> checks = new ArrayList<>();
         if (r.linearMap() == null) {
             checks.add(MseHessianDeriver.notRun("the decay checks", "the derivation did not reach the linearised map"));
             return new DerivedResult(r.derivation(), Optional.empty(), checks, Optional.empty());
         }
-        double xavier = new Initialization.Xavier().weightVarianceScale();
-        DeepNetVariance.Setting setting = VarianceRecurrence.setting(request, new Tanh(), xavier);
         double q1 = VarianceRecurrence.firstLayer(org.neuromanifold.core.scalar.TermPrinter.number(xavier),
                 setting.width());
         java.util.function.DoubleUnaryOperator exact = q -> FormulaValues.scalar(r.exactMap(),
@@ -89,8 +89,8 @@ public final class XavierInitDeriver implements Deriver {
                 .assume("width $n$, tanh, $W_{ij} \\sim N(0, α^2/n)$, $b = 0$; the input is centred and whitened")
                 .assume("$\\mathrm{Var}(z_i^{(l)}) = ∑_j \\mathrm{Var}(W_{ij})\\, 𝔼[(a_j^{(l-1)})^2]$ with "
                         + "$a_j = \\tanh(z_j)$ (the seed's independence hints)")
-                .assume("$z^{(l-1)}_j = \\sqrt{q}\\, s$, $s \\sim N(0, 1)$ with density $φ(s) = e^{-s^2/2}/\\sqrt{2π}$, "
-                        + "$q = \\mathrm{Var}(z^{(l-1)}) > 0$")
+                .assume("$z^{(l-1)}_j = \\sqrt{q}\\, s$, $s \\sim N(0, 1)$ with density "
+                        + "$φ(s) = e^{-s^2/2}/\\sqrt{2π}$, $q = \\mathrm{Var}(z^{(l-1)}) > 0$")
                 .assume("linearisation: $\\tanh u$ is replaced by its first-order Taylor polynomial (Symja Series); "
                         + "$\\tanh^2 u ≤ u^2$ with equality only at $u = 0$, and $α^2 φ ≥ 0$, so the step is $≤$")
                 .assume(MseHessianChains.ASSUMPTION_MOMENTS);
@@ -105,8 +105,8 @@ public final class XavierInitDeriver implements Deriver {
             IExpr sigma = VarianceRecurrence.activationAt(new Tanh(), "u");
             IExpr taylor = SymjaOps.eval("Normal[Series[%s, {u, 0, 1}]]", sigma);
             IExpr lin = SymjaOps.eval("%s^2", SymjaOps.substitute(taylor, Map.of("u", SymjaOps.parse("Sqrt[q]*s"))));
-            IExpr e2 = SymjaOps.parse("alpha^2*" + SymjaExprs.input(VarianceRecurrence.gaussianIntegral(lin, "-Infinity",
-                    "Infinity")));
+            IExpr e2 = SymjaOps.parse("alpha^2*"
+                    + SymjaExprs.input(VarianceRecurrence.gaussianIntegral(lin, "-Infinity", "Infinity")));
             chain.step(Relation.LE, e2, "linearise: $\\tanh^2 u ≤ u^2$", () -> squareBound(sigma, taylor));
             GaussianMoments.Expansion expansion = GaussianMoments.expectation(lin, List.of("s"));
             Map<String, IExpr> values = GaussianMoments.momentValues(expansion.orders());
@@ -172,7 +172,8 @@ public final class XavierInitDeriver implements Deriver {
         }
         double[] tail = tail(exact);
         return new CrossCheck(String.format(Locale.ROOT, "exact one-step map q ↦ ∫ tanh²(√q s) φ(s) ds (Var(W) = 1/n; "
-                + "numeric quadrature) iterated from Var(z^1) = %.4g vs the linearised map, which keeps it at %.4g: %s; "
+                + "numeric quadrature) iterated from Var(z^1) = %.4g vs the linearised map, which keeps it at %.4g: "
+                + "%s; "
                 + "the decay is slow, a power law rather than a geometric one: l·Var(z^l) = %.4f at l = 10³ and "
                 + "%.4f at l = 10⁴ (about 1/(2l)); compared as exact ≤ linearised at every layer", q1, lin, rows,
                 tail[0], tail[1]), NumericComparison.compare(Relation.LE, exactValues, linearValues,
