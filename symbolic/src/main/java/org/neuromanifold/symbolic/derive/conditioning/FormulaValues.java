@@ -16,7 +16,6 @@ import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.core.scalar.Term;
 import org.neuromanifold.core.scalar.TermCompiler;
 import org.neuromanifold.core.scalar.TermDifferentiator;
-import org.neuromanifold.symbolic.derive.ScalarChain;
 import org.neuromanifold.symbolic.symja.SymbolTable;
 import org.neuromanifold.symbolic.symja.SymjaEngine;
 import org.neuromanifold.symbolic.symja.SymjaTerms;
@@ -286,10 +285,5 @@ final class FormulaValues {
     /** The value function of a formula, for {@code ChainBuilder} steps. */
     static java.util.function.Function<Map<String, Double>, double[]> valueFunction(IExpr expr) {
         return p -> of(expr, p);
-    }
-
-    /** A scalar Symja formula without operations, as {@link ScalarChain} evaluates it (for comparison). */
-    static java.util.function.Function<Map<String, Double>, double[]> plainScalar(IExpr expr) {
-        return ScalarChain.valueOf(expr, NAMES);
     }
 }

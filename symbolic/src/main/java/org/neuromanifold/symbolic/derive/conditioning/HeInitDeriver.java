@@ -79,7 +79,9 @@ public final class HeInitDeriver implements Deriver {
             return new DerivedResult(r.derivation(), Optional.empty(), checks, Optional.empty());
         }
         checks.add(VarianceRecurrence.monteCarlo("He initialisation Var(W) = 2/n, ReLU", setting,
-                VarianceRecurrence.firstLayer(TermPrinter.number(he), setting.width()), map(r.map(), setting)));
+                VarianceRecurrence.firstLayer(TermPrinter.number(he), setting.width()), map(r.map(), setting),
+                predicted -> "; the map is linear in q, so it holds in expectation at every width (no finite-width "
+                        + "shift), and Var(z^1) = Σ_j (2/n)·E[x_j²] = 2 by Symja Sum"));
         Result control = derive(request, variant, new Initialization.Xavier().weightVarianceScale());
         if (control.map() != null) {
             checks.add(VarianceRecurrence.monteCarlo("negative control Var(W) = 1/n with ReLU (the derivation with 1/n "

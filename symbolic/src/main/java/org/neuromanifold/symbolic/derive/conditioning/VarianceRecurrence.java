@@ -127,6 +127,15 @@ final class VarianceRecurrence {
      * Student's t over the networks and a Bonferroni threshold over the layers.
      */
     static CrossCheck monteCarlo(String what, DeepNetVariance.Setting s, double q1, DoubleUnaryOperator map) {
+        return monteCarlo(what, s, q1, map, predicted -> "");
+    }
+
+    /**
+     * As {@link #monteCarlo(String, DeepNetVariance.Setting, double, DoubleUnaryOperator)}, with a remark on
+     * the prediction (computed from the predicted profile) appended to the description.
+     */
+    static CrossCheck monteCarlo(String what, DeepNetVariance.Setting s, double q1, DoubleUnaryOperator map,
+            java.util.function.Function<double[], String> remark) {
         DeepNetVariance.Profile p = DeepNetVariance.run(s);
         double[] predicted = new double[s.depth()];
         predicted[0] = q1;
@@ -138,9 +147,9 @@ final class VarianceRecurrence {
         return new CrossCheck(String.format(Locale.ROOT, "%s: Monte Carlo on %d random networks of width %d and depth "
                 + "%d (%d whitened Gaussian inputs each; mean ± SE over networks) vs the derived recurrence: %s; "
                 + "largest deviation %.2f SE against a threshold of %.2f (Student t, %d dof, family-wise α = %.0e over "
-                + "%d layers); errors below are in standard errors", what, s.networks(), s.width(), s.depth(),
+                + "%d layers)%s; errors below are in standard errors", what, s.networks(), s.width(), s.depth(),
                 s.inputs(), table(p, predicted), score, threshold, s.networks() - 1, Statistics.FAMILY_ALPHA,
-                s.depth()), Statistics.scoreCertificate(s.depth(), score, threshold));
+                s.depth(), remark.apply(predicted)), Statistics.scoreCertificate(s.depth(), score, threshold));
     }
 
     /** Layers 1, 2, 5, 10, 15, 20, … and the last: "l: mean ± se (predicted p)". */

@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.neuromanifold.symbolic.derive.DeriveRequest;
 import org.neuromanifold.symbolic.derive.DerivedResult;
-import org.neuromanifold.symbolic.derive.Deriver;
 
 /**
  * Derivations shared by the tests of this package, computed once per test run with small Monte Carlo
@@ -37,13 +36,5 @@ final class Fixtures {
 
     static DerivedResult xavier() {
         return CACHE.computeIfAbsent("xavier", k -> new XavierInitDeriver().derive(request("")));
-    }
-
-    static DerivedResult of(Deriver d, String variant) {
-        return switch (d.id()) {
-            case "mse-hessian" -> mse(variant);
-            case "he-init" -> he();
-            default -> xavier();
-        };
     }
 }
