@@ -2,6 +2,8 @@ package org.neuromanifold.symbolic.derive.conditioning;
 
 import org.neuromanifold.core.activation.Activation;
 import org.neuromanifold.core.error.Checks;
+import org.neuromanifold.core.error.ErrorCode;
+import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.numeric.kernel.KernelProvider;
 import org.neuromanifold.numeric.kernel.Kernels;
 import org.neuromanifold.numeric.random.Xoshiro256PlusPlus;
@@ -45,8 +47,8 @@ final class DeepNetVariance {
             Checks.positive("depth", depth);
             Checks.positive("inputs", inputs);
             if (networks < 2) {
-                throw org.neuromanifold.core.error.SpecificationException.expected(
-                        org.neuromanifold.core.error.ErrorCode.OUT_OF_RANGE, "networks",
+                throw SpecificationException.expected(
+                        ErrorCode.OUT_OF_RANGE, "networks",
                         "at least 2 (the standard error is estimated across networks)", networks);
             }
         }

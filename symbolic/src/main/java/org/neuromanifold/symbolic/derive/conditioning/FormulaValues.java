@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import org.matheclipse.core.expression.F;
@@ -41,7 +44,7 @@ final class FormulaValues {
     private static final SymbolTable NAMES = SymbolTable.create();
     /** Compiled terms by expression and variable order (derivations evaluate the same forms at many points). */
     private static final Map<Compiled, ToDoubleFunction<double[]>> CACHE =
-            new java.util.concurrent.ConcurrentHashMap<>();
+            new ConcurrentHashMap<>();
 
     private record Compiled(IExpr expr, List<String> variables) {
     }
@@ -111,7 +114,7 @@ final class FormulaValues {
             return F.NIL;
         });
         IExpr plain = replaced.isPresent() ? replaced : expr;
-        List<String> names = new ArrayList<>(new java.util.TreeSet<>(env.keySet()));
+        List<String> names = new ArrayList<>(new TreeSet<>(env.keySet()));
         double[] values = new double[names.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = env.get(names.get(i));
@@ -146,7 +149,7 @@ final class FormulaValues {
             throw unsupported(integral, "an integrand that itself contains Integrate, D or Sum");
         }
         List<String> all = new ArrayList<>(variables);
-        List<String> bound = new ArrayList<>(new java.util.TreeSet<>(point.keySet()));
+        List<String> bound = new ArrayList<>(new TreeSet<>(point.keySet()));
         bound.removeAll(variables);
         all.addAll(bound);
         ToDoubleFunction<double[]> g = compiled(integrand, all);
@@ -283,7 +286,7 @@ final class FormulaValues {
     }
 
     /** The value function of a formula, for {@code ChainBuilder} steps. */
-    static java.util.function.Function<Map<String, Double>, double[]> valueFunction(IExpr expr) {
+    static Function<Map<String, Double>, double[]> valueFunction(IExpr expr) {
         return p -> of(expr, p);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.neuromanifold.core.activation.Relu;
@@ -157,13 +158,13 @@ public final class HeInitDeriver implements Deriver {
     }
 
     private static Split split(IExpr relu) {
-        if (!relu.isAST(org.matheclipse.core.expression.S.Piecewise)) {
+        if (!relu.isAST(S.Piecewise)) {
             throw new SymjaOps.Unavailable("expected relu's piecewise form, got " + relu.toMMA());
         }
         IAST pieces = (IAST) ((IAST) relu).arg1();
         IAST first = (IAST) pieces.arg1();
         IExpr condition = first.arg2();
-        if (pieces.argSize() != 1 || !condition.isAST(org.matheclipse.core.expression.S.Less)) {
+        if (pieces.argSize() != 1 || !condition.isAST(S.Less)) {
             throw new SymjaOps.Unavailable("expected one piece with a condition u < 0, got " + relu.toMMA());
         }
         IExpr kink = SymjaOps.eval("s /. First[Solve[%s == 0, s]]", ((IAST) condition).arg1());

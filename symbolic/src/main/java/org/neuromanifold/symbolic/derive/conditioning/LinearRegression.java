@@ -8,9 +8,9 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.neuromanifold.core.activation.IdentityActivation;
 import org.neuromanifold.core.data.Dataset;
+import org.neuromanifold.core.loss.SquareLoss;
 import org.neuromanifold.core.model.Dense;
 import org.neuromanifold.core.model.Network;
-import org.neuromanifold.core.loss.SquareLoss;
 import org.neuromanifold.numeric.model.NetworkEvaluator;
 import org.neuromanifold.numeric.tensor.Tensor;
 

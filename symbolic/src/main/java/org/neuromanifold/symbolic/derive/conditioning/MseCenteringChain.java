@@ -1,11 +1,13 @@
 package org.neuromanifold.symbolic.derive.conditioning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.neuromanifold.core.expr.Relation;
@@ -50,7 +52,7 @@ final class MseCenteringChain {
         try {
             Minimiser rawMin = minimise(raw, z);
             Minimiser centredMin = minimise(centred, z);
-            IExpr e0 = org.matheclipse.core.expression.F.Subtract(
+            IExpr e0 = F.Subtract(
                     MseHessianChains.gaussianIntegral(SymjaOps.substitute(centred, centredMin.rules()), z),
                     MseHessianChains.gaussianIntegral(SymjaOps.substitute(raw, rawMin.rules()), z));
             chain = start(request, variant, points, e0)
@@ -115,7 +117,7 @@ final class MseCenteringChain {
             throw new SymjaOps.Unavailable("Solve did not return one minimiser: " + solutions.toMMA());
         }
         IAST rules = (IAST) ((IAST) solutions).arg1();
-        Map<String, IExpr> out = new java.util.LinkedHashMap<>();
+        Map<String, IExpr> out = new LinkedHashMap<>();
         for (int i = 1; i <= rules.argSize(); i++) {
             IAST rule = (IAST) rules.get(i);
             out.put(SymjaExprs.input(rule.arg1()), SymjaOps.eval("Simplify[%s]", rule.arg2()));
@@ -138,7 +140,7 @@ final class MseCenteringChain {
     }
 
     private static Map<String, Double> withNoise(Map<String, Double> fixed) {
-        Map<String, Double> out = new java.util.LinkedHashMap<>(fixed);
+        Map<String, Double> out = new LinkedHashMap<>(fixed);
         out.put("s", 0.5);
         return out;
     }

@@ -1,9 +1,11 @@
 package org.neuromanifold.symbolic.derive.conditioning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -81,7 +83,7 @@ final class MseCrossChecks {
      * The empirical Hessian of J on {@code n} samples (autodiff per sample) in dimension d against the
      * derived closed form evaluated at the instance.
      */
-    static CrossCheck empiricalHessian(java.util.function.Function<Instance, double[]> closedForm, long seed, int n,
+    static CrossCheck empiricalHessian(Function<Instance, double[]> closedForm, long seed, int n,
             int d) {
         Instance in = Instance.draw(seed, 1, d);
         LinearRegression model = in.model(false);
@@ -221,7 +223,7 @@ final class MseCrossChecks {
 
     /** The instance as a point of the concrete chains (μ_k, σ, w_k, v_k, s = 0.5). */
     static Map<String, Double> point(Instance in) {
-        Map<String, Double> p = new java.util.LinkedHashMap<>();
+        Map<String, Double> p = new LinkedHashMap<>();
         for (int k = 0; k < in.mu().length; k++) {
             p.put("mu" + (k + 1), in.mu()[k]);
             p.put("w" + (k + 1), in.w()[k]);

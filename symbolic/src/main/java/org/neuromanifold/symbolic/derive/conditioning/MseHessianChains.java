@@ -1,15 +1,18 @@
 package org.neuromanifold.symbolic.derive.conditioning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.neuromanifold.core.expr.Relation;
 import org.neuromanifold.core.result.Derivation;
+import org.neuromanifold.core.result.SymbolicVerdict;
 import org.neuromanifold.core.scalar.Term;
 import org.neuromanifold.core.scalar.TermDifferentiator;
 import org.neuromanifold.symbolic.derive.DeriveRequest;
@@ -217,8 +220,8 @@ final class MseHessianChains {
         SortedSet<String> free = SymjaExprs.freeSymbols(e);
         List<String> present = symbols.stream().filter(free::contains).toList();
         return new Verdicts.Part("free of " + symbols, present.isEmpty()
-                ? org.neuromanifold.core.result.SymbolicVerdict.proved("free symbols " + free)
-                : org.neuromanifold.core.result.SymbolicVerdict.refuted("depends on " + present));
+                ? SymbolicVerdict.proved("free symbols " + free)
+                : SymbolicVerdict.refuted("depends on " + present));
     }
 
     /** A list shaped like {@code shape} (a scalar, vector or matrix) filled row by row from {@code flat}. */
@@ -231,7 +234,7 @@ final class MseHessianChains {
         if (!shape.isList()) {
             return flat.get(next[0]++);
         }
-        org.matheclipse.core.interfaces.IAST list = (org.matheclipse.core.interfaces.IAST) shape;
+        IAST list = (IAST) shape;
         List<IExpr> out = new ArrayList<>();
         for (int i = 1; i <= list.argSize(); i++) {
             out.add(fill(list.get(i), flat, next));
@@ -240,7 +243,7 @@ final class MseHessianChains {
     }
 
     private static int depth(IExpr e) {
-        return e.isList() ? 1 + depth(((org.matheclipse.core.interfaces.IAST) e).arg1()) : 0;
+        return e.isList() ? 1 + depth(((IAST) e).arg1()) : 0;
     }
 
     /**
@@ -255,7 +258,7 @@ final class MseHessianChains {
 
     /** x_k ↦ μ_k + σ z_k. */
     static Map<String, IExpr> inputsOf(int d) {
-        Map<String, IExpr> m = new java.util.LinkedHashMap<>();
+        Map<String, IExpr> m = new LinkedHashMap<>();
         for (int k = 1; k <= d; k++) {
             m.put("x" + k, SymjaOps.parse("mu" + k + " + sigma*z" + k));
         }
@@ -288,7 +291,7 @@ final class MseHessianChains {
                 List.of(new Points.Range("sigma", 0.3, 2)), Map.of());
         List<Map<String, Double>> out = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            Map<String, Double> p = new java.util.LinkedHashMap<>(points.get(i));
+            Map<String, Double> p = new LinkedHashMap<>(points.get(i));
             p.putAll(sigmas.get(i));
             out.add(Map.copyOf(p));
         }

@@ -1,6 +1,7 @@
 package org.neuromanifold.symbolic.derive.conditioning;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class MseSpectrumChain {
     /** The eigenvalues of a symmetric matrix by Commons Math, largest first. */
     static double[] eigenvalues(double[][] symmetric) {
         double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(symmetric)).getRealEigenvalues().clone();
-        java.util.Arrays.sort(ev);
+        Arrays.sort(ev);
         for (int i = 0; i < ev.length / 2; i++) {
             double t = ev[i];
             ev[i] = ev[ev.length - 1 - i];

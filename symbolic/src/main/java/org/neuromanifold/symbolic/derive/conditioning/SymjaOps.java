@@ -1,6 +1,7 @@
 package org.neuromanifold.symbolic.derive.conditioning;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -55,7 +56,7 @@ final class SymjaOps {
         for (int i = 0; i < args.length; i++) {
             inputs[i] = "(" + SymjaExprs.input(Objects.requireNonNull(args[i], "argument " + i)) + ")";
         }
-        String input = String.format(java.util.Locale.ROOT, template, inputs);
+        String input = String.format(Locale.ROOT, template, inputs);
         SymjaResult<IExpr> r = SymjaEngine.shared().evaluate(input, limit);
         if (r instanceof SymjaResult.Value<IExpr> v) {
             return v.value();

@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.neuromanifold.core.activation.Activation;
 import org.neuromanifold.core.error.ErrorCode;
@@ -64,16 +68,16 @@ final class VarianceRecurrence {
      * j), then put back: (c/n)·n·I = c·I.
      */
     static IExpr sumOverUnits(IExpr sum) {
-        org.matheclipse.core.interfaces.IAST s = (org.matheclipse.core.interfaces.IAST) sum;
+        IAST s = (IAST) sum;
         IExpr summand = s.arg1();
         Map<String, IExpr> hold = new LinkedHashMap<>();
         IExpr held = summand.replaceAll(e -> {
-            if (e.isAST(org.matheclipse.core.expression.S.Integrate)) {
+            if (e.isAST(S.Integrate)) {
                 String name = "nmIntegral" + hold.size();
                 hold.put(name, e);
                 return SymjaOps.symbol(name);
             }
-            return org.matheclipse.core.expression.F.NIL;
+            return F.NIL;
         });
         IExpr evaluated = SymjaOps.eval("Sum[%s, " + SymjaExprs.input(s.arg2()) + "]",
                 held.isPresent() ? held : summand);
@@ -135,7 +139,7 @@ final class VarianceRecurrence {
      * the prediction (computed from the predicted profile) appended to the description.
      */
     static CrossCheck monteCarlo(String what, DeepNetVariance.Setting s, double q1, DoubleUnaryOperator map,
-            java.util.function.Function<double[], String> remark) {
+            Function<double[], String> remark) {
         DeepNetVariance.Profile p = DeepNetVariance.run(s);
         double[] predicted = new double[s.depth()];
         predicted[0] = q1;

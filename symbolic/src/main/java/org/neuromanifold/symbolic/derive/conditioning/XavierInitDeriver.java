@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -16,6 +17,7 @@ import org.neuromanifold.core.model.Initialization;
 import org.neuromanifold.core.result.Derivation;
 import org.neuromanifold.core.result.SymbolicOutcome;
 import org.neuromanifold.core.result.SymbolicVerdict;
+import org.neuromanifold.core.scalar.TermPrinter;
 import org.neuromanifold.symbolic.derive.DeriveRequest;
 import org.neuromanifold.symbolic.derive.DerivedResult;
 import org.neuromanifold.symbolic.derive.DerivedResult.CrossCheck;
@@ -71,9 +73,9 @@ public final class XavierInitDeriver implements Deriver {
             checks.add(MseHessianDeriver.notRun("the decay checks", "the derivation did not reach the linearised map"));
             return new DerivedResult(r.derivation(), Optional.empty(), checks, Optional.empty());
         }
-        double q1 = VarianceRecurrence.firstLayer(org.neuromanifold.core.scalar.TermPrinter.number(xavier),
+        double q1 = VarianceRecurrence.firstLayer(TermPrinter.number(xavier),
                 setting.width());
-        java.util.function.DoubleUnaryOperator exact = q -> FormulaValues.scalar(r.exactMap(),
+        DoubleUnaryOperator exact = q -> FormulaValues.scalar(r.exactMap(),
                 Map.of("q", q, "alpha", Math.sqrt(xavier)));
         checks.add(decay(r, setting.depth(), q1, exact));
         checks.add(VarianceRecurrence.monteCarlo("Xavier initialisation Var(W) = 1/n, tanh, against the exact map "
@@ -152,7 +154,7 @@ public final class XavierInitDeriver implements Deriver {
     }
 
     /** The exact map iterated from q₁ against the linearised one (which keeps q₁): the decay per layer. */
-    private static CrossCheck decay(Result r, int depth, double q1, java.util.function.DoubleUnaryOperator exact) {
+    private static CrossCheck decay(Result r, int depth, double q1, DoubleUnaryOperator exact) {
         double[] q = new double[depth];
         q[0] = q1;
         for (int l = 1; l < depth; l++) {
@@ -182,7 +184,7 @@ public final class XavierInitDeriver implements Deriver {
     }
 
     /** l·q_l at l = 10² and 10³ for the exact map started at q = 1. */
-    private static double[] tail(java.util.function.DoubleUnaryOperator exact) {
+    private static double[] tail(DoubleUnaryOperator exact) {
         double q = 1;
         double[] out = new double[2];
         for (int l = 1; l <= 1_000; l++) {
