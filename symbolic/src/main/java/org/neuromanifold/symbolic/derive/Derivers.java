@@ -14,7 +14,10 @@ public final class Derivers {
             new org.neuromanifold.symbolic.derive.gradient.EulerDeriver(),
             new org.neuromanifold.symbolic.derive.gradient.LossEulerDeriver(),
             new org.neuromanifold.symbolic.derive.gradient.FisherRaoDeriver(),
-            new org.neuromanifold.symbolic.derive.gradient.HingeGradDeriver());
+            new org.neuromanifold.symbolic.derive.gradient.HingeGradDeriver(),
+            new org.neuromanifold.symbolic.derive.conditioning.MseHessianDeriver(),
+            new org.neuromanifold.symbolic.derive.conditioning.HeInitDeriver(),
+            new org.neuromanifold.symbolic.derive.conditioning.XavierInitDeriver());
 
     private Derivers() {
     }
