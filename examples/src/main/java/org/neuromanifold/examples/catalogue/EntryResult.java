@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.neuromanifold.core.result.NumericCertificate;
 import org.neuromanifold.core.result.SymbolicOutcome;
 import org.neuromanifold.numeric.verify.VerificationReport;
 import org.neuromanifold.symbolic.derive.DerivedResult;
@@ -54,7 +55,10 @@ public record EntryResult(String id, String title, String variant, Optional<Deri
         return n;
     }
 
-    /** The largest absolute error of any numeric certificate, cross-check or verifier run. */
+    /**
+     * The largest absolute error of any numeric certificate, cross-check or verifier run (Monte Carlo
+     * cross-checks, which measure standard scores, are summarised by {@link #maxStandardScore()}).
+     */
     public double maxAbsError() {
         double m = verifications.stream().mapToDouble(v -> v.result().maxAbsError()).max().orElse(0);
         if (derived.isPresent()) {
@@ -62,10 +66,19 @@ public record EntryResult(String id, String title, String variant, Optional<Deri
                 m = Math.max(m, s.numeric().maxAbsError());
             }
             for (var c : derived.get().crossChecks()) {
-                m = Math.max(m, c.certificate().maxAbsError());
+                if (c.certificate().measure() == NumericCertificate.Measure.ERROR) {
+                    m = Math.max(m, c.certificate().maxAbsError());
+                }
             }
         }
         return m;
+    }
+
+    /** The largest standard score of the Monte Carlo cross-checks (0 when there are none). */
+    public double maxStandardScore() {
+        return derived.stream().flatMap(d -> d.crossChecks().stream()).map(DerivedResult.CrossCheck::certificate)
+                .filter(c -> c.measure() == NumericCertificate.Measure.STANDARD_SCORE)
+                .mapToDouble(NumericCertificate::maxAbsError).max().orElse(0);
     }
 
     /** Whether every numeric certificate, cross-check and verifier run agreed (and there was at least one). */

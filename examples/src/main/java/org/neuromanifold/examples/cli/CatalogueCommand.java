@@ -70,12 +70,13 @@ final class CatalogueCommand implements Callable<Integer> {
 
     private static void human(PrintWriter out, CatalogueReport report) {
         Table t = new Table("id", "variant", "status", "symbolic", "steps proved", "numeric points", "max abs err",
-                "file");
+                "max MC score", "file");
         for (EntryResult e : report.entries()) {
             String steps = e.derived().map(d -> d.derivation().provedSteps() + "/" + d.derivation().steps().size())
                     .orElse("-");
             t.row(e.id(), e.variant(), e.status().word(), e.symbolic().word(), steps, e.numericPoints(),
-                    Table.num(e.maxAbsError()), e.derivationFile());
+                    Table.num(e.maxAbsError()), e.maxStandardScore() == 0 ? "-" : Table.num(e.maxStandardScore()),
+                    e.derivationFile());
         }
         t.print(out);
         for (EntryResult e : report.entries()) {
@@ -116,6 +117,7 @@ final class CatalogueCommand implements Callable<Integer> {
             numeric.put("agrees", e.numericAgrees());
             numeric.put("points", e.numericPoints());
             Json.putNumber(numeric, "maxAbsError", e.maxAbsError());
+            Json.putNumber(numeric, "maxStandardScore", e.maxStandardScore());
             long trials = e.verifications().stream().mapToLong(v -> v.result().trials()).sum();
             entry.put("trials", trials);
             entry.put("derivationFile", e.derivationFile().isEmpty() ? null : e.derivationFile());

@@ -58,6 +58,7 @@ final class DerivationJson {
     static ObjectNode numeric(NumericCertificate c) {
         ObjectNode n = Json.object();
         n.put("points", c.points());
+        n.put("measure", c.measure() == NumericCertificate.Measure.ERROR ? "error" : "standard-score");
         Json.putNumber(n, "maxAbsError", c.maxAbsError());
         Json.putNumber(n, "maxRelError", c.maxRelError());
         Json.putNumber(n, "tolerance", c.tolerance());

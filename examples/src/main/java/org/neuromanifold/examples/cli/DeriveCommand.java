@@ -105,7 +105,9 @@ final class DeriveCommand implements Callable<Integer> {
         }
         for (DerivedResult.CrossCheck c : r.crossChecks()) {
             out.println("  cross-check: " + c.description() + ": " + (c.certificate().agrees() ? "agrees" : "DISAGREES")
-                    + " (" + c.certificate().points() + " points, max abs err " + Table.num(c.certificate().maxAbsError())
+                    + " (" + c.certificate().points() + " points, " + (c.certificate().measure()
+                    == org.neuromanifold.core.result.NumericCertificate.Measure.ERROR ? "max abs err " : "max standard score ")
+                    + Table.num(c.certificate().maxAbsError())
                     + ")");
         }
         r.seedFormula().ifPresent(sf -> out.println("  seed's formula: " + (sf.agrees() ? "agrees" : "disagrees")

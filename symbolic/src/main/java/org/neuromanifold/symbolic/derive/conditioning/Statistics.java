@@ -41,7 +41,7 @@ final class Statistics {
 
     /** A certificate in standard-error units (see the class comment). */
     static NumericCertificate scoreCertificate(int entries, double maxScore, double threshold) {
-        return new NumericCertificate(entries, maxScore, maxScore, threshold);
+        return NumericCertificate.standardScores(entries, maxScore, threshold);
     }
 
     /** Mean and standard error of the mean of {@code values}. */
