@@ -2,6 +2,8 @@ package org.neuromanifold.numeric.verify;
 
 import java.util.random.RandomGenerator;
 
+import org.neuromanifold.core.data.Dataset;
+import org.neuromanifold.core.data.InputDistribution;
 import org.neuromanifold.core.loss.BinaryCrossEntropyLoss;
 import org.neuromanifold.core.loss.HingeLoss;
 import org.neuromanifold.core.loss.Loss;
@@ -9,13 +11,17 @@ import org.neuromanifold.core.loss.SoftmaxCrossEntropyLoss;
 import org.neuromanifold.core.model.Initialization;
 import org.neuromanifold.core.model.Network;
 import org.neuromanifold.numeric.init.Initializer;
+import org.neuromanifold.numeric.random.InputSampler;
 
 /**
  * Draws random instances. Order of draws from the generator (part of the determinism contract): θ by
  * {@link Initializer} (layer by layer, weights row-major, then biases); x, one standard normal per
  * coordinate, if the identity reads x; y, if it reads y; then, if it averages over data, each row in
  * turn: its input, then its target if the identity reads the rows' targets; finally one
- * {@code nextLong()} for the seed of Monte Carlo expectations.
+ * {@code nextLong()} for the seed of Monte Carlo expectations. With an input distribution, each input (x
+ * and every data row's input) is drawn by {@link InputSampler} instead of one standard normal per
+ * coordinate; with a fixed data set, nothing is drawn for the rows (they are copied, and targets the
+ * data set lacks are zeros).
  *
  * <p>Targets suit the loss: square loss (or no loss) N(0, 1) per component; binary cross-entropy 0 or
  * 1 per component with probability ½ each; softmax cross-entropy a one-hot vector with a uniformly
@@ -25,9 +31,22 @@ final class InstanceSampler {
     private InstanceSampler() {
     }
 
-    /** A new instance of {@code network}. */
+    /** A new instance of {@code network}, inputs N(0, I), data rows drawn. */
     static Instance draw(Network network, IdentityScan scan, Loss loss, Initialization init, int dataSize,
             RandomGenerator rng) {
+        return draw(network, scan, loss, init, dataSize, null, null, rng);
+    }
+
+    /**
+     * A new instance of {@code network}.
+     *
+     * @param inputs the distribution of the inputs (its dimension is the network's input width), or
+     *               {@code null} for N(0, I)
+     * @param data   the data set to use (widths those of the network), or {@code null} to draw
+     *               {@code dataSize} rows
+     */
+    static Instance draw(Network network, IdentityScan scan, Loss loss, Initialization init, int dataSize,
+            InputDistribution inputs, Dataset data, RandomGenerator rng) {
         double[] theta = Initializer.sample(network, init, rng);
         int d = network.inputDim();
         int k = network.outputDim();
@@ -35,7 +54,7 @@ final class InstanceSampler {
         double[] y = null;
         if (scan.input()) {
             x = new double[d];
-            gaussian(rng, x, 0, d);
+            input(inputs, rng, x, 0, d);
         }
         if (scan.target()) {
             y = new double[k];
@@ -43,17 +62,28 @@ final class InstanceSampler {
         }
         double[] dataX = null;
         double[] dataY = null;
-        if (scan.data()) {
+        if (scan.data() && data != null) {
+            dataX = data.inputsFlat();
+            dataY = data.targetDim() == k ? data.targetsFlat() : new double[data.size() * k];
+        } else if (scan.data()) {
             dataX = new double[dataSize * d];
             dataY = new double[dataSize * k];
             for (int i = 0; i < dataSize; i++) {
-                gaussian(rng, dataX, i * d, d);
+                input(inputs, rng, dataX, i * d, d);
                 if (scan.dataTargets()) {
                     target(loss, rng, dataY, i * k, k);
                 }
             }
         }
         return new Instance(network, theta, x, y, dataX, dataY, rng.nextLong());
+    }
+
+    private static void input(InputDistribution inputs, RandomGenerator rng, double[] out, int off, int d) {
+        if (inputs == null) {
+            gaussian(rng, out, off, d);
+        } else {
+            InputSampler.sampleInto(inputs, rng, out, off);
+        }
     }
 
     private static void gaussian(RandomGenerator rng, double[] out, int off, int n) {

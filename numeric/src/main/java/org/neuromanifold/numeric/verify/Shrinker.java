@@ -2,13 +2,13 @@ package org.neuromanifold.numeric.verify;
 
 import java.util.Arrays;
 
+import org.neuromanifold.core.data.Dataset;
 import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.core.expr.Relation;
 import org.neuromanifold.core.loss.BinaryCrossEntropyLoss;
 import org.neuromanifold.core.loss.HingeLoss;
 import org.neuromanifold.core.loss.Loss;
 import org.neuromanifold.core.loss.SoftmaxCrossEntropyLoss;
-import org.neuromanifold.core.model.Network;
 import org.neuromanifold.numeric.random.Xoshiro256PlusPlus;
 
 /**
@@ -35,6 +35,12 @@ import org.neuromanifold.numeric.random.Xoshiro256PlusPlus;
  * loss's domain (0/1, ±1, one-hot). Entries that are still not simple are then rounded to 1, 2, 3 or 4
  * significant digits, the fewest that keeps the failure.</li>
  * </ol>
+ * Fresh random instances follow the configuration: the architecture's layers
+ * ({@link VerificationConfig#network(int[])}) and its input distribution; a width the distribution cannot
+ * supply is not redrawn, only narrowed by unit removal (a coordinate of x removed is a draw from the
+ * marginal), and inputs drawn from a distribution are not simplified (a simpler value could lie outside
+ * its support). A given data set is part of the model: its rows, values, and the input and output widths
+ * stay as they are.
  * The work is bounded by {@value #MAX_EVALUATIONS} evaluations; past that the instance reached so far
  * is returned.
  */
@@ -128,14 +134,25 @@ final class Shrinker {
         return fails;
     }
 
-    private Network network(int[] widths) {
-        return Network.mlp(widths, config.activation(), config.outputActivation(), config.bias());
+    /**
+     * Whether fresh instances with these widths can be drawn: inputs from a given distribution need its
+     * dimension, and a fixed data set (whose rows the redraw keeps) the current input and output widths.
+     */
+    private boolean canRedraw(int[] widths) {
+        int[] now = current.network().widths();
+        boolean inputsFit = config.inputs() == null || widths[0] == config.inputs().dim();
+        boolean dataFits = config.data() == null
+                || widths[0] == now[0] && widths[widths.length - 1] == now[now.length - 1];
+        return inputsFit && dataFits;
     }
 
+    /** A fresh random instance with the given widths (see {@link #canRedraw}); with a fixed data set, its current rows. */
     private Instance random(int[] widths) {
         int rows = Math.max(current.dataSize(), 1);
-        return InstanceSampler.draw(network(widths), scan, config.loss(), config.initialization(), rows,
-                Xoshiro256PlusPlus.of(seed, stream++));
+        Dataset rowsKept = config.data() == null || current.dataX() == null ? null
+                : Dataset.ofFlat(current.dataX(), widths[0], current.dataY(), widths[widths.length - 1]);
+        return InstanceSampler.draw(config.network(widths), scan, config.loss(), config.initialization(), rows,
+                config.inputs(), rowsKept, Xoshiro256PlusPlus.of(seed, stream++));
     }
 
     // ---- 1. layers ---------------------------------------------------------------------------------------
@@ -147,7 +164,7 @@ final class Shrinker {
             int[] cand = new int[target + 2];
             System.arraycopy(w, 0, cand, 0, target + 1);
             cand[target + 1] = w[w.length - 1];
-            for (int a = 0; a < ATTEMPTS; a++) {
+            for (int a = 0; a < ATTEMPTS && canRedraw(cand); a++) {
                 if (accept(random(cand))) {
                     return;
                 }
@@ -160,6 +177,9 @@ final class Shrinker {
     private void widths() {
         int positions = current.network().widths().length;
         for (int p = 0; p < positions; p++) {
+            if (config.data() != null && (p == 0 || p == positions - 1)) {
+                continue; // a fixed data set fixes the input and output widths
+            }
             narrowByRedraw(p);
             while (current.network().widths()[p] > 1 && removeOneUnit(p)) {
                 // keep removing while a removal still fails
@@ -172,7 +192,7 @@ final class Shrinker {
         for (int width : smallerWidths(w[p])) {
             int[] cand = w.clone();
             cand[p] = width;
-            for (int a = 0; a < ATTEMPTS; a++) {
+            for (int a = 0; a < ATTEMPTS && canRedraw(cand); a++) {
                 if (accept(random(cand))) {
                     return;
                 }
@@ -207,7 +227,7 @@ final class Shrinker {
 
     private void rows() {
         int n = current.dataSize();
-        if (n <= 1) {
+        if (n <= 1 || config.data() != null) {
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -247,8 +267,19 @@ final class Shrinker {
         };
     }
 
+    /**
+     * The real-valued slots the shrinker may simplify: θ always; inputs unless they come from a given
+     * distribution (a simpler value could lie outside its support); data rows unless the data set is given.
+     */
+    private Slot[] realSlots() {
+        if (config.inputs() != null) {
+            return new Slot[] {Slot.THETA};
+        }
+        return config.data() != null ? new Slot[] {Slot.THETA, Slot.X} : new Slot[] {Slot.THETA, Slot.X, Slot.DATA_X};
+    }
+
     private void values() {
-        Slot[] real = {Slot.THETA, Slot.X, Slot.DATA_X};
+        Slot[] real = realSlots();
         for (int pass = 0; pass < PASSES; pass++) {
             boolean changed = false;
             for (Slot slot : real) {
@@ -301,12 +332,12 @@ final class Shrinker {
         return candidates.length;
     }
 
-    /** The targets the identity reads, or {@code null}. */
+    /** The targets the identity reads and the shrinker may change (not those of a given data set), or {@code null}. */
     private double[] targetArray(Slot slot) {
         if (slot == Slot.Y) {
             return current.y();
         }
-        return scan.dataTargets() ? current.dataY() : null;
+        return scan.dataTargets() && config.data() == null ? current.dataY() : null;
     }
 
     /** The admissible target values of a loss, simplest first; {@code null} for real targets, empty for one-hot. */

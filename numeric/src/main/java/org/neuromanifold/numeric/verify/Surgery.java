@@ -27,7 +27,7 @@ final class Surgery {
         int last = widths.length - 1;
         int[] w = widths.clone();
         w[p]--;
-        Network smaller = Network.mlp(w, config.activation(), config.outputActivation(), config.bias());
+        Network smaller = config.network(w);
         double[] theta = new double[smaller.parameterCount()];
         int src = 0;
         int dst = 0;

@@ -1,10 +1,16 @@
 package org.neuromanifold.numeric.verify;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.neuromanifold.core.activation.Activation;
 import org.neuromanifold.core.activation.Activations;
 import org.neuromanifold.core.activation.IdentityActivation;
+import org.neuromanifold.core.data.Dataset;
+import org.neuromanifold.core.data.InputDistribution;
 import org.neuromanifold.core.error.ErrorCode;
 import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.core.expr.Identity;
@@ -14,8 +20,10 @@ import org.neuromanifold.core.loss.HingeLoss;
 import org.neuromanifold.core.loss.Loss;
 import org.neuromanifold.core.loss.SoftmaxCrossEntropyLoss;
 import org.neuromanifold.core.loss.SquareLoss;
+import org.neuromanifold.core.model.Dense;
 import org.neuromanifold.core.model.Initialization;
 import org.neuromanifold.core.model.Network;
+import org.neuromanifold.core.model.OutputHead;
 
 /**
  * What a numeric verification runs: the identity, the architecture of the random networks, the loss,
@@ -28,6 +36,21 @@ import org.neuromanifold.core.model.Network;
  * {@code outputActivation}, by default the identity (a linear read-out, so the output is a real number or
  * a logit, as the losses expect). Seed 000 allows an activation σ_{L+1} on the output layer too
  * (O^t = σ_t(N^t) on every layer): set {@code outputActivation} to the hidden activation for that.
+ *
+ * <p>Alternatively the random instances share one given {@code architecture}: any core {@link Network}
+ * (its own widths, per-layer activations and biases, a softmax head). Then {@code depth}, {@code inputDim},
+ * {@code outputDim} are the architecture's, and {@code activation}, {@code outputActivation}, {@code width},
+ * {@code bias} summarise it for reports (first hidden activation, last layer's activation, widest hidden
+ * layer — the output width when there is none —, whether any layer has a bias). The shrinker keeps the
+ * architecture's layers: a network with fewer layers keeps the first hidden layers and the output layer,
+ * each with its activation and bias choice.
+ *
+ * <p>By default every input (x, and each row of a data set) is drawn N(0, 1) per coordinate and a data set
+ * is drawn afresh per trial. {@code inputs} draws them from an input distribution instead; {@code data}
+ * fixes the data set of every trial (θ, x, y are still drawn per trial). The shrinker respects both: inputs
+ * drawn from a distribution are narrowed only by removing coordinates (a draw from the marginal) and are
+ * not replaced by simpler values, which could lie outside its support; a given data set is part of the
+ * model, so its rows and values and the input and output widths stay as they are.
  *
  * @param identity          the identity to check
  * @param activation        the activation of the hidden layers
@@ -46,10 +69,16 @@ import org.neuromanifold.core.model.Network;
  *                          choice described in {@link Verifier}
  * @param initialization    how θ is drawn
  * @param threads           worker threads (≥ 1); the results do not depend on it
+ * @param architecture      the network every trial uses, or {@code null} for the MLP described by the
+ *                          values above
+ * @param inputs            the distribution of x and of the data rows, or {@code null} for N(0, I)
+ * @param data              the data set of every trial, or {@code null} to draw {@code dataSize} rows per
+ *                          trial; when given, {@code dataSize} is its size
  */
 public record VerificationConfig(Identity identity, Activation activation, Activation outputActivation, int depth,
         int width, int inputDim, int outputDim, boolean bias, Loss loss, int dataSize, int trials, long seed,
-        double tolerance, Double zScore, Initialization initialization, int threads) {
+        double tolerance, Double zScore, Initialization initialization, int threads, Network architecture,
+        InputDistribution inputs, Dataset data) {
 
     /** The largest number of trials of one run (the per-trial errors are kept in memory). */
     public static final int MAX_TRIALS = 10_000_000;
@@ -95,8 +124,60 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
                     + loss.name() + " is not the negative log-likelihood of a statistical model; use square, bce "
                     + "or softmax-ce");
         }
-        // the architecture must be buildable (e.g. not more parameters than one double[] holds)
-        network(depth, width, inputDim, outputDim, bias, activation, outputActivation);
+        if (architecture != null) {
+            sameAs("depth", depth, architecture.depth());
+            sameAs("inputDim", inputDim, architecture.inputDim());
+            sameAs("outputDim", outputDim, architecture.outputDim());
+        } else {
+            // the architecture must be buildable (e.g. not more parameters than one double[] holds)
+            network(depth, width, inputDim, outputDim, bias, activation, outputActivation);
+        }
+        if (inputs != null && inputs.dim() != inputDim) {
+            throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, "inputs",
+                    "dimension " + inputDim + " (the network's input width)", inputs.dim() + " (" + inputs + ")");
+        }
+        if (data != null) {
+            checkData(identity, scan, data, inputDim, outputDim, dataSize);
+        }
+    }
+
+    /**
+     * The same configuration as a record of the first sixteen components: random MLPs, inputs N(0, I), a data
+     * set drawn per trial.
+     */
+    public VerificationConfig(Identity identity, Activation activation, Activation outputActivation, int depth,
+            int width, int inputDim, int outputDim, boolean bias, Loss loss, int dataSize, int trials, long seed,
+            double tolerance, Double zScore, Initialization initialization, int threads) {
+        this(identity, activation, outputActivation, depth, width, inputDim, outputDim, bias, loss, dataSize, trials,
+                seed, tolerance, zScore, initialization, threads, null, null, null);
+    }
+
+    private static void checkData(Identity identity, IdentityScan scan, Dataset data, int inputDim, int outputDim,
+            int dataSize) {
+        if (data.inputDim() != inputDim) {
+            throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, "data",
+                    "inputs of width " + inputDim + " (the network's input width)", data.inputDim() + " (" + data + ")");
+        }
+        if (data.targetDim() != 0 && data.targetDim() != outputDim) {
+            throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, "data",
+                    "targets of width " + outputDim + " (the network's output width) or none",
+                    data.targetDim() + " (" + data + ")");
+        }
+        if (data.targetDim() == 0 && scan.dataTargets()) {
+            throw new SpecificationException(ErrorCode.SHAPE_MISMATCH, "data", "data: the identity " + identity.id()
+                    + " reads the targets of the data rows, but " + data + " has none");
+        }
+        if (dataSize != data.size()) {
+            throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, "dataSize",
+                    data.size() + " (the rows of the given data set)", dataSize);
+        }
+    }
+
+    private static void sameAs(String argument, int value, int architecture) {
+        if (value != architecture) {
+            throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, argument,
+                    architecture + " (the architecture's)", value);
+        }
     }
 
     /** A builder with the defaults for {@code identity} (see {@link Builder}). */
@@ -106,7 +187,28 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
 
     /** The network every trial uses (θ, x, y are drawn per trial). */
     public Network network() {
-        return network(depth, width, inputDim, outputDim, bias, activation, outputActivation);
+        return architecture != null ? architecture
+                : network(depth, width, inputDim, outputDim, bias, activation, outputActivation);
+    }
+
+    /**
+     * A network of this configuration's kind with the given widths (input, hidden…, output), as the shrinker
+     * builds them: an MLP with the configured activations and bias choice; for an {@code architecture}, hidden
+     * layer t keeps the activation and bias of the architecture's hidden layer t, the last layer those of its
+     * output layer, and the head is kept. {@code widths} has at most the architecture's depth + 2 entries.
+     */
+    Network network(int[] widths) {
+        if (architecture == null) {
+            return Network.mlp(widths, activation, outputActivation, bias);
+        }
+        List<Dense> template = architecture.layers();
+        int layers = widths.length - 1;
+        List<Dense> out = new ArrayList<>(layers);
+        for (int t = 0; t < layers; t++) {
+            Dense like = t + 1 == layers ? template.get(template.size() - 1) : template.get(t);
+            out.add(new Dense(widths[t], widths[t + 1], like.bias(), like.activation()));
+        }
+        return new Network(widths[0], out, architecture.head());
     }
 
     /** The widths {@code [inputDim, width × depth, outputDim]}. */
@@ -125,8 +227,28 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
      * ({@code tanh}, {@code tanh, output tanh}).
      */
     public String activationLabel() {
+        if (architecture != null) {
+            return activationLabel(architecture);
+        }
         return outputActivation instanceof IdentityActivation ? activation.label()
                 : activation.label() + ", output " + outputActivation.label();
+    }
+
+    /**
+     * The activation label of a given network: the distinct hidden activations joined by {@code /}, then
+     * the output layer's when it is not the identity, then the softmax head ({@code relu/tanh, output
+     * sigmoid, softmax}); a network without hidden layers shows its one layer's activation.
+     */
+    public static String activationLabel(Network network) {
+        List<Dense> layers = network.layers();
+        Activation output = layers.get(layers.size() - 1).activation();
+        Set<String> hidden = new LinkedHashSet<>();
+        for (int t = 0; t + 1 < layers.size(); t++) {
+            hidden.add(layers.get(t).activation().label());
+        }
+        String label = hidden.isEmpty() ? output.label() : String.join("/", hidden)
+                + (output instanceof IdentityActivation ? "" : ", output " + output.label());
+        return network.head() == OutputHead.SOFTMAX ? label + ", softmax" : label;
     }
 
     static Network network(int depth, int width, int inputDim, int outputDim, boolean bias, Activation hidden,
@@ -174,6 +296,9 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
      * an identity about the hinge loss, square loss for any other identity that uses a loss), N = 4 data
      * rows, 1000 trials, seed 0, tolerance {@value #DEFAULT_TOLERANCE}, Bonferroni z, He initialisation
      * (σ_w² = 2) with σ_b² = {@value #DEFAULT_BIAS_VARIANCE} when there are biases, one thread per processor.
+     * With {@link #network(Network)} the architecture is given whole, and setting its shape as well
+     * (activation, depth, width, input or output width, bias) is refused; with {@link #data(Dataset)} the
+     * number of rows is the data set's.
      */
     public static final class Builder {
         private final Identity identity;
@@ -194,6 +319,12 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
         private Double zScore;
         private Initialization initialization;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private Network architecture;
+        private InputDistribution inputs;
+        private Dataset data;
+        private boolean dataSizeSet;
+        /** The shape setters called, to refuse them next to {@link #network(Network)}. */
+        private final Set<String> shapeSetters = new LinkedHashSet<>();
 
         private Builder(Identity identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -202,6 +333,7 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
         /** The activation of the hidden layers. */
         public Builder activation(Activation a) {
             this.activation = Objects.requireNonNull(a, "activation");
+            shapeSetters.add("activation");
             return this;
         }
 
@@ -214,6 +346,7 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
         public Builder outputActivation(Activation a) {
             this.outputActivation = Objects.requireNonNull(a, "outputActivation");
             this.sameOnOutput = false;
+            shapeSetters.add("outputActivation");
             return this;
         }
 
@@ -221,31 +354,37 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
         public Builder activationOnOutput() {
             this.outputActivation = null;
             this.sameOnOutput = true;
+            shapeSetters.add("activationOnOutput");
             return this;
         }
 
         public Builder depth(int depth) {
             this.depth = depth;
+            shapeSetters.add("depth");
             return this;
         }
 
         public Builder width(int width) {
             this.width = width;
+            shapeSetters.add("width");
             return this;
         }
 
         public Builder inputDim(int inputDim) {
             this.inputDim = inputDim;
+            shapeSetters.add("inputDim");
             return this;
         }
 
         public Builder outputDim(int outputDim) {
             this.outputDim = outputDim;
+            shapeSetters.add("outputDim");
             return this;
         }
 
         public Builder bias(boolean bias) {
             this.bias = bias;
+            shapeSetters.add("bias");
             return this;
         }
 
@@ -263,6 +402,28 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
 
         public Builder dataSize(int n) {
             this.dataSize = n;
+            this.dataSizeSet = true;
+            return this;
+        }
+
+        /**
+         * The network every trial uses, whole (its widths, per-layer activations and biases, head); the
+         * shape setters above may then not be used.
+         */
+        public Builder network(Network network) {
+            this.architecture = Objects.requireNonNull(network, "network");
+            return this;
+        }
+
+        /** The distribution of x and of the data rows ({@code null}: N(0, I)). */
+        public Builder inputs(InputDistribution distribution) {
+            this.inputs = distribution;
+            return this;
+        }
+
+        /** The data set of every trial ({@code null}: {@code dataSize} rows drawn per trial). */
+        public Builder data(Dataset dataset) {
+            this.data = dataset;
             return this;
         }
 
@@ -299,11 +460,35 @@ public record VerificationConfig(Identity identity, Activation activation, Activ
 
         public VerificationConfig build() {
             Loss l = lossSet ? loss : defaultLoss(identity);
+            int rows = data != null && !dataSizeSet ? data.size() : dataSize;
+            if (architecture != null) {
+                return withArchitecture(l, rows);
+            }
             int out = outputDim != null ? outputDim : l instanceof SoftmaxCrossEntropyLoss ? 3 : 1;
             Initialization init = initialization != null ? initialization
                     : new Initialization.Scaled(DEFAULT_WEIGHT_SCALE, bias ? DEFAULT_BIAS_VARIANCE : 0.0);
-            return new VerificationConfig(identity, activation, sameOnOutput ? activation : outputActivation, depth, width, inputDim == null ? Math.max(width, 1) : inputDim, out, bias, l,
-                    dataSize, trials, seed, tolerance, zScore, init, threads);
+            return new VerificationConfig(identity, activation, sameOnOutput ? activation : outputActivation, depth,
+                    width, inputDim == null ? Math.max(width, 1) : inputDim, out, bias, l, rows, trials, seed,
+                    tolerance, zScore, init, threads, null, inputs, data);
+        }
+
+        private VerificationConfig withArchitecture(Loss l, int rows) {
+            if (!shapeSetters.isEmpty()) {
+                throw new SpecificationException(ErrorCode.UNSUPPORTED, shapeSetters.iterator().next(),
+                        shapeSetters + ": the network " + architecture + " already fixes the architecture; "
+                                + "give either the network or its shape, not both");
+            }
+            List<Dense> layers = architecture.layers();
+            int widest = layers.size() == 1 ? architecture.outputDim()
+                    : layers.subList(0, layers.size() - 1).stream().mapToInt(Dense::out).max().orElseThrow();
+            boolean anyBias = !architecture.biasFree();
+            Initialization init = initialization != null ? initialization
+                    : new Initialization.Scaled(DEFAULT_WEIGHT_SCALE, anyBias ? DEFAULT_BIAS_VARIANCE : 0.0);
+            Activation output = layers.get(layers.size() - 1).activation();
+            Activation hidden = layers.get(0).activation();
+            return new VerificationConfig(identity, hidden, output, architecture.depth(), widest,
+                    architecture.inputDim(), architecture.outputDim(), anyBias, l, rows, trials, seed, tolerance,
+                    zScore, init, threads, architecture, inputs, data);
         }
     }
 }

@@ -88,7 +88,7 @@ public final class Verifier {
     /** Trial i's instance: a function of (seed, i) only. */
     Instance instance(int trial) {
         return InstanceSampler.draw(network, scan, config.loss(), config.initialization(), config.dataSize(),
-                Xoshiro256PlusPlus.of(config.seed(), trial));
+                config.inputs(), config.data(), Xoshiro256PlusPlus.of(config.seed(), trial));
     }
 
     /** Per-trial results, stored by trial index: entry c of trial i at {@code i * entries + c}. */
@@ -253,7 +253,9 @@ public final class Verifier {
         Network net = inst.network();
         double[] x = inst.x() != null ? inst.x() : inst.dataX() != null ? inst.dataX() : new double[0];
         double[] y = inst.y() != null ? inst.y() : scan.dataTargets() ? inst.dataY() : new double[0];
-        return new Counterexample(net.widths(), config.activationLabel(), config.bias(), inst.theta(),
+        String label = config.architecture() == null ? config.activationLabel()
+                : VerificationConfig.activationLabel(net);
+        return new Counterexample(net.widths(), label, !net.biasFree(), inst.theta(),
                 net.layout().names(), x, y, positiveZero(sides.lhs()), positiveZero(sides.rhs()));
     }
 

@@ -4,7 +4,8 @@
  *
  * <ul>
  * <li>{@link org.neuromanifold.numeric.verify.VerificationConfig} — the identity, the architecture of the
- * random networks, the loss, trials, seed, tolerance (checked when built);</li>
+ * random networks (an MLP family or one given network), the loss, optionally an input distribution and a
+ * fixed data set, trials, seed, tolerance (checked when built);</li>
  * <li>{@link org.neuromanifold.numeric.verify.Verifier} — runs the trials on worker threads, deterministically,
  * and states the agreement rule;</li>
  * <li>{@link org.neuromanifold.numeric.verify.VerificationReport} — the core
