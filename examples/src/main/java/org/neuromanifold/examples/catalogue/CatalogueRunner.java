@@ -17,7 +17,6 @@ import org.neuromanifold.core.catalogue.Catalogue;
 import org.neuromanifold.core.catalogue.CatalogueEntry;
 import org.neuromanifold.core.catalogue.CatalogueIdentities;
 import org.neuromanifold.core.expr.Identity;
-import org.neuromanifold.core.result.Derivation;
 import org.neuromanifold.numeric.verify.VerificationConfig;
 import org.neuromanifold.numeric.verify.VerificationReport;
 import org.neuromanifold.numeric.verify.Verifier;
@@ -99,10 +98,12 @@ public final class CatalogueRunner {
             pool.shutdownNow();
         }
         Path tex = options.outDir().resolve("catalogue.tex");
-        List<Derivation> derivations = results.stream().flatMap(r -> r.derived().stream())
-                .map(DerivedResult::derivation).toList();
-        LatexReport report = LatexReport.titled("Neuromanifold: the theorem catalogue")
-                .introduction(CatalogueSummary.introduction(results, notImplemented)).addAll(derivations).build();
+        LatexReport.Builder builder = LatexReport.titled("Neuromanifold: the theorem catalogue")
+                .summary(CatalogueSummary.summary(results, notImplemented));
+        for (EntryResult r : results) {
+            r.derived().ifPresent(d -> builder.add(d.derivation(), CatalogueSummary.notes(d)));
+        }
+        LatexReport report = builder.build();
         report.writeTo(tex);
         Optional<Path> pdf = Optional.empty();
         String pdfNote;
@@ -139,7 +140,8 @@ public final class CatalogueRunner {
                         new DeriveRequest(task.variant(), Map.of(), options.seed(), options.points()));
                 derived = Optional.of(r);
                 file = fileName(task.entry().id(), task.variant());
-                LatexReport.titled("Neuromanifold: " + r.derivation().title()).add(r.derivation()).build()
+                LatexReport.titled("Neuromanifold: " + r.derivation().title())
+                        .add(r.derivation(), CatalogueSummary.notes(r)).build()
                         .writeTo(options.outDir().resolve(file));
             } catch (RuntimeException | IOException e) {
                 error.append("derivation: ").append(e.getMessage());

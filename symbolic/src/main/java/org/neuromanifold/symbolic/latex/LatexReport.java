@@ -31,6 +31,8 @@ public final class LatexReport {
     private final String author;
     private final String introduction;
     private final List<Derivation> derivations;
+    private final List<String> summary;
+    private final java.util.Map<Derivation, List<String>> notes;
     private final DerivationLatex renderer;
 
     private LatexReport(Builder b) {
@@ -38,6 +40,8 @@ public final class LatexReport {
         this.author = b.author;
         this.introduction = b.introduction;
         this.derivations = List.copyOf(b.derivations);
+        this.summary = List.copyOf(b.summary);
+        this.notes = new java.util.IdentityHashMap<>(b.notes);
         this.renderer = b.renderer;
     }
 
@@ -52,6 +56,8 @@ public final class LatexReport {
         private String author = "";
         private String introduction = "";
         private final List<Derivation> derivations = new ArrayList<>();
+        private final List<String> summary = new ArrayList<>();
+        private final java.util.Map<Derivation, List<String>> notes = new java.util.IdentityHashMap<>();
         private DerivationLatex renderer;
 
         private Builder(String title) {
@@ -73,6 +79,22 @@ public final class LatexReport {
         /** Appends a section. */
         public Builder add(Derivation d) {
             derivations.add(Objects.requireNonNull(d, "derivation"));
+            return this;
+        }
+
+        /** Summary lines after the introduction, as a list (plain text; Unicode mathematics is typeset). */
+        public Builder summary(List<String> lines) {
+            lines.forEach(l -> summary.add(Objects.requireNonNull(l, "summary line")));
+            return this;
+        }
+
+        /**
+         * Appends a section with notes after the derivation (plain text lines, e.g. the cross-checks of
+         * the result against the numeric engine).
+         */
+        public Builder add(Derivation d, List<String> sectionNotes) {
+            add(d);
+            notes.put(d, List.copyOf(sectionNotes));
             return this;
         }
 
@@ -116,6 +138,9 @@ public final class LatexReport {
         if (!introduction.isBlank()) {
             b.append(LatexText.sentence(introduction)).append("\n\n");
         }
+        if (!summary.isEmpty()) {
+            b.append(itemize(summary));
+        }
         if (derivations.isEmpty()) {
             b.append("No derivations.\n");
         }
@@ -135,7 +160,19 @@ public final class LatexReport {
                 .append(d.provedSteps()).append(" proved symbolically")
                 .append(failed == 0 ? "" : ", \\textbf{" + failed + " failed}").append(".\n");
         b.append(renderer.render(d)).append('\n');
+        List<String> sectionNotes = notes.getOrDefault(d, List.of());
+        if (!sectionNotes.isEmpty()) {
+            b.append(itemize(sectionNotes));
+        }
         return b.toString();
+    }
+
+    private static String itemize(List<String> lines) {
+        StringBuilder b = new StringBuilder("\\begin{itemize}\n");
+        for (String line : lines) {
+            b.append("\\item ").append(LatexText.escape(line)).append('\n');
+        }
+        return b.append("\\end{itemize}\n").toString();
     }
 
     /** Writes {@link #source()} to {@code file} (UTF-8). */
