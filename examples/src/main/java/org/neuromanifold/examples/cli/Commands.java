@@ -8,6 +8,6 @@ final class Commands {
     }
 
     static List<Object> all() {
-        return List.of(new DeriveCommand());
+        return List.of(new DeriveCommand(), new RunCommand());
     }
 }
