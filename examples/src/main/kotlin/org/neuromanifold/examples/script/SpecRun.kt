@@ -8,7 +8,7 @@ sealed class SpecRun {
     /** The spec's path as the user gave it (for messages). */
     abstract val spec: String
 
-    /** Compiler warnings (and infos), in source order. */
+    /** Compiler warnings, in source order. */
     abstract val warnings: List<SpecDiagnostic>
 
     /** How the compiled script was obtained, and how long that took. */
@@ -59,7 +59,7 @@ sealed class SpecRun {
 /**
  * One compiler message, located in the script.
  *
- * @property severity `error`, `warning`, `info`
+ * @property severity `error` or `warning`
  * @property line     1-based line, or 0 when the compiler gave no location
  * @property column   1-based column, or 0
  */

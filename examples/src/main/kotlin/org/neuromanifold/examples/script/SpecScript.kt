@@ -5,6 +5,7 @@ import kotlin.script.experimental.api.ScriptAcceptedLocation
 import kotlin.script.experimental.api.ScriptCompilationConfiguration
 import kotlin.script.experimental.api.ScriptEvaluationConfiguration
 import kotlin.script.experimental.api.acceptedLocations
+import kotlin.script.experimental.api.compilerOptions
 import kotlin.script.experimental.api.defaultImports
 import kotlin.script.experimental.api.ide
 import kotlin.script.experimental.api.implicitReceivers
@@ -40,6 +41,8 @@ abstract class SpecScript
 object SpecCompilationConfiguration : ScriptCompilationConfiguration({
     defaultImports(DEFAULT_IMPORTS)
     implicitReceivers(SpecContext::class)
+    // the compiler's fast jar reader calls sun.misc.Unsafe::invokeCleaner, which JDK 25 warns about on stderr
+    compilerOptions("-Xuse-fast-jar-file-system=false")
     jvm {
         jvmTarget(JVM_TARGET)
     }

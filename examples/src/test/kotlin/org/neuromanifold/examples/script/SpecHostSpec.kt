@@ -110,6 +110,19 @@ class SpecHostSpec : FunSpec({
         Files.list(cacheDir).use { files -> files.noneMatch { it.toString().contains("syntax") } } shouldBe true
     }
 
+    test("compiler warnings are reported with their position, and the spec still runs") {
+        val text = """
+            val n: Int = 3
+            report.value("n", n!!.toDouble())
+        """.trimIndent()
+        val run = host.run(text, "warns.nm.kts", seed = 1)
+        (completed(run).findings.single() as Finding.Value).value shouldBe 3.0
+        val w = run.warnings.single()
+        w.severity shouldBe "warning"
+        w.line shouldBe 2
+        w.toString() shouldContain "warns.nm.kts:2:"
+    }
+
     test("an unresolved name is reported at its line and column") {
         val text = """
             val net = network(inputs = 3) {
