@@ -20,6 +20,7 @@ import org.neuromanifold.examples.script.SpecDiagnostic;
 import org.neuromanifold.examples.script.SpecHost;
 import org.neuromanifold.examples.script.SpecReport;
 import org.neuromanifold.examples.script.SpecRun;
+import org.neuromanifold.examples.script.SpecWatcher;
 import org.neuromanifold.examples.script.StatementLatex;
 import org.neuromanifold.symbolic.latex.FormulaLatex;
 
@@ -70,12 +71,36 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "When the spec throws, print the whole stack trace.")
     private boolean stacktrace;
 
+    @Option(names = "--watch", description = "Run the spec again each time the file changes (the warm compiler "
+            + "recompiles it in about a second); stop with Ctrl-C. Not with --json.")
+    private boolean watch;
+
     @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException, InterruptedException {
         SpecHost host = new SpecHost(noCache ? null
                 : new CompiledSpecCache(cacheDir != null ? cacheDir : CompiledSpecCache.defaultDirectory()));
-        SpecRun run = host.run(script, common.seed());
+        if (!watch) {
+            return present(host.run(script, common.seed()));
+        }
+        if (common.json()) {
+            throw new IllegalArgumentException("--watch prints a table per run; --json prints one document: use one of them");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        new SpecWatcher(host, script, 200).watch(common.seed(), () -> false, run -> {
+            try {
+                present(run);
+            } catch (IOException e) {
+                err.println("neuromanifold: " + e.getMessage());
+            }
+            err.println("neuromanifold: watching " + script + " for changes (Ctrl-C to stop)");
+            err.flush();
+        });
+        return 0;
+    }
+
+    /** Prints one run (table or JSON, diagnostics on stderr), writes its LaTeX; returns the exit code. */
+    private int present(SpecRun run) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
         for (SpecDiagnostic w : run.getWarnings()) {
             err.println(w);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 import java.nio.file.StandardCopyOption
+import java.nio.file.attribute.FileTime
 import java.security.MessageDigest
 import java.util.jar.Attributes
 import java.util.jar.JarEntry
@@ -30,9 +31,18 @@ import kotlin.script.experimental.jvm.impl.toBytes
  * file that is then moved into place, so a reader never sees half a jar; a jar that cannot be read is
  * treated as a miss.
  *
- * @property directory where the jars live (created on first store)
+ * The cache keeps the [maxEntries] most recently used jars (a few kilobytes each): a hit marks its jar
+ * as used, and a store removes the least recently used beyond the limit, so editing a spec many times
+ * does not fill the disk.
+ *
+ * @property directory  where the jars live (created on first store)
+ * @property maxEntries how many compiled specs to keep
  */
-class CompiledSpecCache(val directory: Path) {
+class CompiledSpecCache @JvmOverloads constructor(val directory: Path, val maxEntries: Int = DEFAULT_MAX_ENTRIES) {
+    init {
+        require(maxEntries > 0) { "maxEntries: expected > 0, got $maxEntries" }
+    }
+
     /** The cache key of a compilation. */
     fun key(scriptText: String, scriptFileName: String, classpathFingerprint: String): String {
         val digest = MessageDigest.getInstance("SHA-256")
@@ -58,7 +68,9 @@ class CompiledSpecCache(val directory: Path) {
             val className = JarFile(jar.toFile()).use { it.manifest?.mainAttributes?.getValue(Attributes.Name.MAIN_CLASS) }
                 ?: return null
             val loader = URLClassLoader("nm-spec-" + key.take(12), arrayOf(jar.toUri().toURL()), parent)
-            createScriptFromClassLoader(className, loader)
+            createScriptFromClassLoader(className, loader).also {
+                Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis()))
+            }
         } catch (e: IOException) {
             null
         } catch (e: ClassNotFoundException) {
@@ -98,9 +110,35 @@ class CompiledSpecCache(val directory: Path) {
         } finally {
             Files.deleteIfExists(temporary)
         }
+        prune()
+    }
+
+    /** Removes the least recently used jars beyond [maxEntries]; files that vanish meanwhile are skipped. */
+    internal fun prune() {
+        val jars = Files.list(directory).use { files ->
+            files.filter { it.fileName.toString().endsWith(".jar") }.toList()
+        }
+        if (jars.size <= maxEntries) return
+        val byLastUse = jars.mapNotNull { jar ->
+            try {
+                jar to Files.getLastModifiedTime(jar).toMillis()
+            } catch (e: IOException) {
+                null
+            }
+        }.sortedWith(compareBy<Pair<Path, Long>> { it.second }.thenBy { it.first.fileName.toString() })
+        for ((jar, _) in byLastUse.take(byLastUse.size - maxEntries)) {
+            try {
+                Files.deleteIfExists(jar)
+            } catch (e: IOException) {
+                // another run may hold or have removed it; the next store tries again
+            }
+        }
     }
 
     companion object {
+        /** The default number of compiled specs kept. */
+        const val DEFAULT_MAX_ENTRIES: Int = 256
+
         /** Bumped when the layout of a cache entry changes. */
         private const val FORMAT = "neuromanifold-spec-cache-1"
 

@@ -71,8 +71,13 @@ class SpecHostSpec : FunSpec({
 
     test("the second run of an unchanged spec comes from the cache and reports the same; a change recompiles") {
         val first = host.run(probe, "probe.nm.kts", seed = 3)
+        val cache = CompiledSpecCache(cacheDir)
+        val jar = cache.jarOf(cache.key(probe, "probe.nm.kts", SpecClasspath.fingerprint(SpecClasspath.current())))
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(0))
         val second = host.run(probe, "probe.nm.kts", seed = 3)
         second.compilation.cached shouldBe true
+        // a hit marks the entry as recently used
+        (Files.getLastModifiedTime(jar).toMillis() > 0) shouldBe true
         val a = completed(first).findings
         val b = completed(second).findings
         b.map { Triple(it.line, it.kind, it.outcome) } shouldContainExactly a.map { Triple(it.line, it.kind, it.outcome) }
@@ -93,6 +98,18 @@ class SpecHostSpec : FunSpec({
         again.compilation.cached shouldBe false
         (completed(again).findings.single() as Finding.Value).value shouldBe 42.0
         host.run(text, "answer.nm.kts", seed = 1).compilation.cached shouldBe true
+    }
+
+    test("the cache keeps its most recently used entries up to its limit") {
+        val small = CompiledSpecCache(Files.createTempDirectory("nm-small-cache"), maxEntries = 2)
+        val now = System.currentTimeMillis()
+        for ((name, age) in listOf("old" to 3000L, "older" to 4000L, "recent" to 1000L, "newest" to 0L)) {
+            Files.setLastModifiedTime(Files.writeString(small.directory.resolve("$name.jar"), name),
+                java.nio.file.attribute.FileTime.fromMillis(now - age))
+        }
+        small.prune()
+        Files.list(small.directory).use { files -> files.map { it.fileName.toString() }.sorted().toList() } shouldContainExactly
+            listOf("newest.jar", "recent.jar")
     }
 
     test("a syntax error is reported with line and column, and nothing runs or is cached") {
@@ -184,6 +201,22 @@ class SpecHostSpec : FunSpec({
         run.line shouldBe 1
         run.error.shouldBeInstanceOf<IllegalStateException>().message shouldBe "no value here"
         run.report.findings.shouldBeEmpty()
+    }
+
+    test("the watcher runs the spec again when its text changes, and only then") {
+        val file = Files.createTempDirectory("nm-watch").resolve("watched.nm.kts")
+        Files.writeString(file, "report.value(\"v\", 1.0)")
+        val values = java.util.concurrent.CopyOnWriteArrayList<Double>()
+        var polls = 0
+        SpecWatcher(host, file, pollMillis = 10).watch(1, {
+            polls++
+            when (polls) {
+                3 -> Files.writeString(file, "report.value(\"v\", 2.0)")
+                6 -> Files.writeString(file, "report.value(\"v\", 2.0)") // same bytes: no run
+            }
+            polls >= 9
+        }) { run -> values += (completed(run).findings.first() as Finding.Value).value }
+        values shouldContainExactly listOf(1.0, 2.0)
     }
 
     test("a file that is not a spec is refused before compiling") {
