@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean stacktrace;
 
     @Option(names = "--watch", description = "Run the spec again each time the file changes (the warm compiler "
-            + "recompiles it in about a second); stop with Ctrl-C. Not with --json.")
+            + "recompiles it in a second or two); stop with Ctrl-C. Not with --json.")
     private boolean watch;
 
     @Override
