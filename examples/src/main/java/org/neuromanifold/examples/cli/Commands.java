@@ -8,6 +8,6 @@ final class Commands {
     }
 
     static List<Object> all() {
-        return List.of(new CatalogueCommand(), new VerifyCommand(), new DeriveCommand());
+        return List.of(new CatalogueCommand(), new VerifyCommand(), new DeriveCommand(), new RunCommand());
     }
 }
