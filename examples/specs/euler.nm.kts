@@ -63,8 +63,9 @@ report.check("ReLU: both sides agree to rounding (gap < 1e-12)", gapRelu < 1e-12
 report.check("tanh: the identity fails here (gap > 1e-8)", gapTanh > 1e-8)
 report.check("biases: the identity fails here (gap > 1e-8)", gapBiased > 1e-8)
 
-// 5. When the DSL has its one-line entry points, this spec also runs the verifier over many random
-//    instances and writes the certified derivation:
-//      report.verdict(verify(euler, reluModel))
-//      report.verdict(verify(euler, tanhModel))      // expected to fail, with a shrunk counterexample
-//      report.derivation(derive("euler"))
+// 5. The verifier over many random instances (the tanh run is expected to fail, with a shrunk
+//    counterexample), and the certified derivation, written as LaTeX with --out.
+val runSeed = seed
+report.verdict(verify(euler, reluModel) { trials = 2000; seed = runSeed })
+report.verdict(verify(euler, tanhModel) { trials = 2000; seed = runSeed })
+report.derivation(derive("euler"))

@@ -7,6 +7,7 @@ import org.neuromanifold.core.loss.Loss
 import org.neuromanifold.core.model.Network
 import org.neuromanifold.core.model.OutputHead
 import org.neuromanifold.core.result.VerificationResult
+import org.neuromanifold.numeric.verify.VerificationReport
 import org.neuromanifold.dsl.Model
 import org.neuromanifold.symbolic.derive.DerivedResult
 import org.neuromanifold.symbolic.latex.LatexReport
@@ -79,6 +80,12 @@ class SpecReport(scriptFileName: String) {
     fun verdict(result: VerificationResult): VerificationResult {
         recorded += Finding.Verdict(callerLine(), result)
         return result
+    }
+
+    /** Records the verdict of a full verifier report (as returned by the DSL's `verify`); returns it. */
+    fun verdict(report: VerificationReport): VerificationReport {
+        recorded += Finding.Verdict(callerLine(), report.result())
+        return report
     }
 
     /**
