@@ -242,7 +242,8 @@ public sealed interface Expr {
 
     /**
      * A scalar {@link Term} applied elementwise: each variable named in {@code arguments} takes the value
-     * of its expression (scalars broadcast against the one common non-scalar shape), each name in
+     * of its expression (scalars broadcast against the one common non-scalar shape, which is the result's
+     * shape even where the term does not use that argument), each name in
      * {@code constants} its number (hyperparameters such as ι or s, printed as symbols). This is how a
      * closed form derived symbolically, e.g. a neuron's Fisher coefficient ν_f(t) at t = ⟨w, x̃⟩, enters a
      * tensor expression. Every variable of the term must be bound by one of the two maps.

@@ -182,10 +182,23 @@ final class Compiler {
     private int scalarTerm(Expr.ScalarTerm st, Scope s) {
         java.util.Map<String, Integer> arguments = new java.util.TreeMap<>();
         new java.util.TreeMap<>(st.arguments()).forEach((name, arg) -> arguments.put(name, eval(arg, s)));
-        return new TermRecorder(t, arguments, st.constants(), name -> fail(st, ErrorCode.UNKNOWN_SYMBOL,
+        int value = new TermRecorder(t, arguments, st.constants(), name -> fail(st, ErrorCode.UNKNOWN_SYMBOL,
                 "the term uses the symbol '" + name + "', bound neither to an expression "
                         + st.arguments().keySet() + " nor to a number " + st.constants().keySet()))
                 .record(st.term());
+        // elementwise over the arguments' common shape, also where the term does not use them (a constant ν)
+        for (int arg : arguments.values()) {
+            if (t.rank(arg) > 0) {
+                if (t.rank(value) == 0) {
+                    return t.broadcastLike(value, arg);
+                }
+                if (!t.sameShape(value, arg)) {
+                    throw fail(st, ErrorCode.SHAPE_MISMATCH, "arguments of shapes " + t.shape(value) + " and "
+                            + t.shape(arg) + " do not broadcast");
+                }
+            }
+        }
+        return value;
     }
 
     /** The node the loss reads (the output f, or the logits under a softmax head with cross-entropy). */
