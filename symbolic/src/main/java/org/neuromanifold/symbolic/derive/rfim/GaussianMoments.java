@@ -40,6 +40,9 @@ final class GaussianMoments {
         }
         IExpr e = value(F.ReplaceAll(polynomial, centre), "centring the polynomial at y = \u03bc");
         for (int l = 0; l < y.length; l++) {
+            if (e.isZero()) {
+                return e;
+            }
             // the coefficient of ε^j is the j-th Taylor coefficient D[p, {ε, j}]/j! at ε = 0: unlike
             // CoefficientList it leaves the coefficients' own structure unexpanded
             IExpr degree = value(F.Exponent(e, eps[l]), "the degree in " + eps[l]);

@@ -55,6 +55,9 @@ final class SymbolicInstance {
     private final IExpr[] theta;
     private final IExpr[] x;
     private final List<IExpr[]> pre = new ArrayList<>();
+    /** For a categorical response, the logits as symbols u_l, and ∂z_l/∂θ_a of the actual logits. */
+    private IExpr[] logitSymbols;
+    private IExpr[][] logitJacobian;
     private final Set<String> hyperparameters = new LinkedHashSet<>();
     private final GaussianMoments gaussian;
 
@@ -101,6 +104,38 @@ final class SymbolicInstance {
         if (net.response() instanceof ResponseModel.Gaussian) {
             hyperparameters.add(NOISE);
         }
+        if (net.response() instanceof ResponseModel.Categorical) {
+            // exponentials of linear forms in several symbols defeat Symja's simplifier; the logits become
+            // u_l = ln a_l with free symbols a_l > 0 (so e^{u_l} = a_l and softmax is rational), and every
+            // θ-derivative goes through them by the chain rule, ∂/∂u_l = a_l ∂/∂a_l; the identities then
+            // hold for all logits, of which z(θ) is one case
+            IExpr[] z = pre.get(pre.size() - 1);
+            logitSymbols = new IExpr[z.length];
+            logitJacobian = new IExpr[z.length][theta.length];
+            IExpr[] logits = new IExpr[z.length];
+            for (int l = 0; l < z.length; l++) {
+                logitSymbols[l] = F.symbol("aLogit" + (l + 1));
+                logits[l] = F.Log(logitSymbols[l]);
+                for (int a = 0; a < theta.length; a++) {
+                    logitJacobian[l][a] = value(F.D(z[l], theta[a]), "the derivative of a logit");
+                }
+            }
+            pre.set(pre.size() - 1, logits);
+        }
+    }
+
+    /** d f/dθ_a, through the logits u_l = ln a_l when they are symbols: ∂f/∂θ_a + Σ_l a_l ∂f/∂a_l ∂z_l/∂θ_a. */
+    private IExpr totalD(IExpr f, IExpr parameter) {
+        if (logitSymbols == null) {
+            return F.D(f, parameter);
+        }
+        int a = java.util.Arrays.asList(theta).indexOf(parameter);
+        IExpr[] terms = new IExpr[logitSymbols.length + 1];
+        terms[0] = F.D(f, parameter);
+        for (int l = 0; l < logitSymbols.length; l++) {
+            terms[l + 1] = F.Times(logitSymbols[l], F.D(f, logitSymbols[l]), logitJacobian[l][a]);
+        }
+        return F.Plus(terms);
     }
 
     /** The instance of {@code net} (keep it small: the expressions grow with every layer). */
@@ -115,6 +150,11 @@ final class SymbolicInstance {
     /** The hypotheses on the hyperparameter symbols present: s &gt; 0, 0 ≤ ι &lt; 1, ω &gt; 0, α &gt; 0. */
     Assumptions assumptions() {
         List<String> out = new ArrayList<>();
+        if (logitSymbols != null) {
+            for (IExpr a : logitSymbols) {
+                out.add(SymjaExprs.input(a) + " > 0");
+            }
+        }
         for (String h : hyperparameters) {
             String name = table.symjaName(h);
             switch (h) {
@@ -129,7 +169,9 @@ final class SymbolicInstance {
     String describe() {
         return "the concrete instance with input dimension d = " + net.declared().inputDim() + ", widths "
                 + java.util.Arrays.toString(net.declared().widths()) + " and symbolic parameters, inputs"
-                + (hyperparameters.isEmpty() ? "" : " and hyperparameters " + hyperparameters);
+                + (hyperparameters.isEmpty() ? "" : " and hyperparameters " + hyperparameters)
+                + (logitSymbols == null ? "" : ", the logits as free symbols u_l = ln a_l (\u03b8-derivatives through "
+                        + "them by the chain rule)");
     }
 
     private ISymbol symbol(String coreName) {
@@ -253,7 +295,7 @@ final class SymbolicInstance {
         return switch (g.wrt()) {
             case Expr.WrtParams p -> {
                 IExpr actual = scope == null ? f : substituteLossInput(f, scope);
-                yield SymTensor.vector(select(p.group()).stream().map(v -> (IExpr) F.D(actual, v)).toList());
+                yield SymTensor.vector(select(p.group()).stream().map(v -> totalD(actual, v)).toList());
             }
             case Expr.WrtOutput o -> {
                 if (scope == null) {
@@ -485,7 +527,7 @@ final class SymbolicInstance {
     private IExpr[] scores(IExpr lnp, List<IExpr> params) {
         IExpr[] out = new IExpr[params.size()];
         for (int a = 0; a < out.length; a++) {
-            out[a] = value(F.D(lnp, params.get(a)), "the score ∂ ln p/∂" + params.get(a));
+            out[a] = value(totalD(lnp, params.get(a)), "the score ∂ ln p/∂" + params.get(a));
         }
         return out;
     }
