@@ -10,7 +10,14 @@ import org.neuromanifold.core.error.SpecificationException;
 
 /** The registry of derivers, in catalogue order. */
 public final class Derivers {
-    private static final List<Deriver> ALL = List.of();
+    private static final List<Deriver> ALL = List.of(
+            new org.neuromanifold.symbolic.derive.rfim.RfimNeuronDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimLinearDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimLayerDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimSoftmaxDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimTwoLayerDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.NaturalGradientInvarianceDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.FisherRankDeriver());
 
     private Derivers() {
     }

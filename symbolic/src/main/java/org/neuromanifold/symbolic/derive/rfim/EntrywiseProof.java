@@ -14,11 +14,14 @@ import org.neuromanifold.symbolic.symja.SymjaResult;
 
 /**
  * Proves two tensors of Symja expressions equal entry by entry: each difference is first expanded
- * (most structural steps close there), and otherwise handed to the {@link SymjaProver} (numeric
- * witness, Simplify, Together, the exponential form, case split on kinks). Entries that are the same
+ * (most structural steps close there), then put over a common denominator, and otherwise handed to the
+ * {@link SymjaProver} (numeric witness, Simplify, Together, the exponential form, case split on kinks). Entries that are the same
  * expression before evaluation count as equal at once.
  */
 final class EntrywiseProof {
+    /** The limit of the quick attempts (Expand, Together) before the prover's full chain. */
+    private static final java.time.Duration QUICK = java.time.Duration.ofSeconds(2);
+
     private EntrywiseProof() {
     }
 
@@ -37,6 +40,7 @@ final class EntrywiseProof {
         SymjaProver prover = SymjaProver.shared();
         int same = 0;
         int expanded = 0;
+        int together = 0;
         int proved = 0;
         List<String> undecided = new ArrayList<>();
         for (int i = 0; i < lhs.size(); i++) {
@@ -45,9 +49,14 @@ final class EntrywiseProof {
                 continue;
             }
             IExpr d = F.Subtract(lhs.get(i), rhs.get(i));
-            SymjaResult<IExpr> r = engine.evaluate(F.Expand(d));
+            SymjaResult<IExpr> r = engine.evaluate(F.Expand(d), QUICK);
             if (r instanceof SymjaResult.Value<IExpr> v && v.value().isZero()) {
                 expanded++;
+                continue;
+            }
+            SymjaResult<IExpr> q = engine.evaluate(F.Together(d), QUICK);
+            if (q instanceof SymjaResult.Value<IExpr> v && v.value().isZero()) {
+                together++;
                 continue;
             }
             SymbolicVerdict v = prover.proveZero(d, assumptions);
@@ -67,6 +76,7 @@ final class EntrywiseProof {
                     + "; first " + undecided.get(0));
         }
         return SymbolicVerdict.proved("entry by entry on " + where + " (" + lhs.size() + " entries: " + same
-                + " identical, " + expanded + " by Expand of the difference, " + proved + " by the prover)");
+                + " identical, " + expanded + " by Expand of the difference, " + together + " by Together, " + proved
+                + " by the prover)");
     }
 }

@@ -37,6 +37,16 @@ final class LayerDerivation {
     static DerivedResult derive(String id, String title, ResponseModel model, int width, DeriveRequest request,
             boolean linearForm) {
         SymjaEngine.prepareThread();
+        try {
+            return chain(id, title, model, width, request, linearForm);
+        } catch (RuntimeException e) {
+            return Rfim.incomplete(id, title, model.activation().name(),
+                    new Expr.FisherInformation(new ParameterGroup.Layer(0)), e);
+        }
+    }
+
+    private static DerivedResult chain(String id, String title, ResponseModel model, int width, DeriveRequest request,
+            boolean linearForm) {
         NeuronCoefficient nu = NeuronCoefficient.derive(model);
         List<RfimPoint> points = RfimPoint.random(request.seed(), request.points(),
                 i -> StochasticNetwork.layer(1 + i % 3, width, model));

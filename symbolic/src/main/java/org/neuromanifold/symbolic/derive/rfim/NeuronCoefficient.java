@@ -50,9 +50,10 @@ import org.neuromanifold.symbolic.symja.TermSubstitution;
  * @param oneSided   for a kinked activation, the coefficient's limits from below and above at t = 0
  * @param millis     wall-clock milliseconds per stage, in order
  * @param gap        when Symja could not produce a stage: which, and why (the stages stop there)
+ * @param slope      the activation's derivative σ'(t), by Symja's D of its symbolic form
  */
 public record NeuronCoefficient(Activation activation, ResponseModel model, SymbolTable table, List<Stage> stages,
-        Optional<IExpr[]> oneSided, Map<String, Long> millis, Optional<String> gap) {
+        Optional<IExpr[]> oneSided, Map<String, Long> millis, Optional<String> gap, IExpr slope) {
 
     /** The variable of the coefficient. */
     public static final String T = "t";
@@ -141,6 +142,7 @@ public record NeuronCoefficient(Activation activation, ResponseModel model, Symb
             IExpr sigma = SymjaTerms.toSymja(TermSubstitution.substitute(activation.symbolic(),
                     Map.of(Activation.VARIABLE, Term.variable(T))), table);
             String gap = null;
+            IExpr slope = value("slope", F.D(sigma, t));
             try {
                 switch (model) {
                     case ResponseModel.Gaussian g -> gaussian(sigma);
@@ -157,7 +159,7 @@ public record NeuronCoefficient(Activation activation, ResponseModel model, Symb
                         "the coefficient of " + activation.label() + ": Symja produced no stage (" + gap + ")");
             }
             return new NeuronCoefficient(activation, model, table, List.copyOf(stages), Optional.ofNullable(oneSided),
-                    Map.copyOf(millis), Optional.ofNullable(gap));
+                    Map.copyOf(millis), Optional.ofNullable(gap), slope);
         }
 
         /** p⁺ = (1 + tanh t)/2 or sigm(t), p⁻ = 1 − p⁺. */

@@ -168,6 +168,21 @@ final class Rfim {
         return String.join(", ", parts);
     }
 
+    /**
+     * The result of a derivation that Symja could not carry out: the chain stops at its definition with one
+     * failed step that says why (symbolically undecided, numerically unchecked), so it is never reported as
+     * sound.
+     */
+    static DerivedResult incomplete(String id, String title, String variant, Expr start, RuntimeException cause) {
+        String reason = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        var step = new org.neuromanifold.core.result.DerivationStep(Relation.EQ, new org.neuromanifold.core.result.Formula
+                .OfExpr(start), "not derived: the symbolic computation failed", List.of(),
+                SymbolicVerdict.undecided(reason), new NumericCertificate(0, Double.NaN, Double.NaN, TOLERANCE));
+        var derivation = new org.neuromanifold.core.result.Derivation(id, title, variant,
+                new org.neuromanifold.core.result.Formula.OfExpr(start), List.of(step), List.of("incomplete: " + reason));
+        return new DerivedResult(derivation, java.util.Optional.empty(), List.of(), java.util.Optional.empty());
+    }
+
     /** Milliseconds since {@code t0} (a {@link System#nanoTime()} reading). */
     static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;

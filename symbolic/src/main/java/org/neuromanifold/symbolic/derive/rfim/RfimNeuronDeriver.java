@@ -68,6 +68,15 @@ public final class RfimNeuronDeriver implements Deriver {
         double s = Rfim.noise(request);
         ResponseModel model = ResponseModel.of(activation, s);
         SymjaEngine.prepareThread();
+        try {
+            return derive(request, activation, s, model);
+        } catch (RuntimeException e) {
+            return Rfim.incomplete(id(), "Relative Fisher information of a " + activation.name() + " neuron",
+                    activation.name(), new Expr.FisherInformation(new ParameterGroup.Neuron(0, 0)), e);
+        }
+    }
+
+    private DerivedResult derive(DeriveRequest request, Activation activation, double s, ResponseModel model) {
         NeuronCoefficient nu = NeuronCoefficient.derive(model);
         List<RfimPoint> points = RfimPoint.random(request.seed(), request.points(),
                 i -> StochasticNetwork.layer(1 + i % 3, 1, model));

@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
+import org.neuromanifold.core.data.Dataset;
 import org.neuromanifold.core.model.Dense;
 import org.neuromanifold.numeric.expr.EvalContext;
 import org.neuromanifold.numeric.random.Xoshiro256PlusPlus;
 
 /**
- * One random instance a numeric certificate evaluates at: a stochastic network with parameters θ and an
- * input x.
+ * One random instance a numeric certificate evaluates at: a stochastic network with parameters θ, an
+ * input x and, for statements about a sample, the inputs x₁ … x_n of the sample.
  *
  * @param net   the network and its response model
  * @param theta the declared network's parameters (layout order)
  * @param x     the input
+ * @param data  the sample's inputs (x is the first), or an empty array
  */
-public record RfimPoint(StochasticNetwork net, double[] theta, double[] x) {
+public record RfimPoint(StochasticNetwork net, double[] theta, double[] x, double[][] data) {
     /** Pre-activations closer to 0 than this are redrawn: kinked activations are not differentiable there. */
     static final double KINK_MARGIN = 0.05;
 
@@ -26,6 +28,17 @@ public record RfimPoint(StochasticNetwork net, double[] theta, double[] x) {
         Objects.requireNonNull(net, "net");
         theta = net.declared().layout().requireValid(theta).clone();
         x = x.clone();
+        data = java.util.Arrays.stream(data).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** A point without a sample. */
+    public RfimPoint(StochasticNetwork net, double[] theta, double[] x) {
+        this(net, theta, x, new double[0][]);
+    }
+
+    @Override
+    public double[][] data() {
+        return java.util.Arrays.stream(data).map(double[]::clone).toArray(double[][]::new);
     }
 
     @Override
@@ -40,7 +53,13 @@ public record RfimPoint(StochasticNetwork net, double[] theta, double[] x) {
 
     /** The evaluation context of the network's engine form at θ and x. */
     public EvalContext context() {
-        return EvalContext.builder(net.engineNetwork(), net.engineTheta(theta)).loss(net.engineLoss()).input(x).build();
+        EvalContext.Builder b = EvalContext.builder(net.engineNetwork(), net.engineTheta(theta)).loss(net.engineLoss())
+                .input(x);
+        if (data.length > 0) {
+            // expectations over the sample need only its inputs; the targets are placeholders
+            b.data(Dataset.of(data, new double[data.length][net.outputs()]));
+        }
+        return b.build();
     }
 
     /**
@@ -59,6 +78,31 @@ public record RfimPoint(StochasticNetwork net, double[] theta, double[] x) {
                 rng.fillGaussian(x, 0, x.length, 0, 1);
             } while (nearKink(net, theta, x));
             out.add(new RfimPoint(net, theta, x));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@code count} points with a sample of {@code n} inputs each (the network's θ and the inputs standard
+     * normal from stream i of {@code seed}, no pre-activation within {@link #KINK_MARGIN} of 0).
+     */
+    static List<RfimPoint> randomWithSample(long seed, int count, IntFunction<StochasticNetwork> shapes, int n) {
+        List<RfimPoint> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            StochasticNetwork net = shapes.apply(i);
+            Xoshiro256PlusPlus rng = Xoshiro256PlusPlus.of(seed, i);
+            double[] theta = new double[net.declared().parameterCount()];
+            double[][] xs = new double[n][net.declared().inputDim()];
+            boolean near;
+            do {
+                rng.fillGaussian(theta, 0, theta.length, 0, 1);
+                near = false;
+                for (double[] x : xs) {
+                    rng.fillGaussian(x, 0, x.length, 0, 1);
+                    near |= nearKink(net, theta, x);
+                }
+            } while (near);
+            out.add(new RfimPoint(net, theta, xs[0], xs));
         }
         return List.copyOf(out);
     }
@@ -93,6 +137,7 @@ public record RfimPoint(StochasticNetwork net, double[] theta, double[] x) {
 
     @Override
     public String toString() {
-        return "RfimPoint(" + net.declared() + ", theta=" + Arrays.toString(theta) + ", x=" + Arrays.toString(x) + ")";
+        return "RfimPoint(" + net.declared() + ", theta=" + Arrays.toString(theta) + ", x=" + Arrays.toString(x)
+                + (data.length == 0 ? "" : ", sample of " + data.length) + ")";
     }
 }

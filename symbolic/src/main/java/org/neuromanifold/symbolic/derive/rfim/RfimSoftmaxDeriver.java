@@ -42,6 +42,15 @@ public final class RfimSoftmaxDeriver implements Deriver {
         Rfim.allowOnly(request, Set.of("width"));
         int width = Rfim.intOption(request, "width", 3, 2, 8);
         SymjaEngine.prepareThread();
+        try {
+            return derive(request, width);
+        } catch (RuntimeException e) {
+            return Rfim.incomplete(id(), "Relative Fisher information of a softmax layer", "softmax",
+                    new Expr.FisherInformation(new ParameterGroup.Layer(0)), e);
+        }
+    }
+
+    private DerivedResult derive(DeriveRequest request, int width) {
         ResponseModel model = new ResponseModel.Categorical();
         List<RfimPoint> points = RfimPoint.random(request.seed(), request.points(),
                 i -> StochasticNetwork.layer(1 + i % 3, width, model));

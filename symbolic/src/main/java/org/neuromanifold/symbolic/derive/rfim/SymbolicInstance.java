@@ -55,13 +55,18 @@ final class SymbolicInstance {
     private final IExpr[] theta;
     private final IExpr[] x;
     private final List<IExpr[]> pre = new ArrayList<>();
-    /** For a categorical response, the logits as symbols u_l, and ∂z_l/∂θ_a of the actual logits. */
-    private IExpr[] logitSymbols;
-    private IExpr[][] logitJacobian;
+    /**
+     * The last pre-activations as free symbols (or null); ∂z_l/∂θ_a of the actual ones, and symbols J_la
+     * standing for them (the derivative of a deep block is large; identities that hold for every J are
+     * proved with the symbols, others after {@link #concrete} substitutes the actual derivatives).
+     */
+    private IExpr[] outputSymbols;
+    private IExpr[][] outputJacobian;
+    private IExpr[][] jacobianSymbols;
     private final Set<String> hyperparameters = new LinkedHashSet<>();
     private final GaussianMoments gaussian;
 
-    private SymbolicInstance(StochasticNetwork net) {
+    private SymbolicInstance(StochasticNetwork net, boolean opaqueOutputs) {
         this.net = net;
         this.engine = SymjaEngine.shared();
         this.gaussian = new GaussianMoments(engine);
@@ -104,43 +109,105 @@ final class SymbolicInstance {
         if (net.response() instanceof ResponseModel.Gaussian) {
             hyperparameters.add(NOISE);
         }
-        if (net.response() instanceof ResponseModel.Categorical) {
-            // exponentials of linear forms in several symbols defeat Symja's simplifier; the logits become
-            // u_l = ln a_l with free symbols a_l > 0 (so e^{u_l} = a_l and softmax is rational), and every
-            // θ-derivative goes through them by the chain rule, ∂/∂u_l = a_l ∂/∂a_l; the identities then
-            // hold for all logits, of which z(θ) is one case
+        boolean categorical = net.response() instanceof ResponseModel.Categorical;
+        if (opaqueOutputs || categorical) {
+            // the last pre-activations become free symbols and every θ-derivative goes through them by the chain
+            // rule (an identity proved for all u holds at u = z(θ)). Exponentials of linear forms in several
+            // symbols, and nested tanh, defeat Symja's simplifier, so the symbols are chosen to make the model
+            // rational: a categorical layer's logits are u_l = ln a_l (a_l > 0, e^{u_l} = a_l), a tanh
+            // response's u_l = artanh(2q_l − 1) with q_l = p(y_l = 1) in (0, 1), so that the scores
+            // ∂_u ln p = 2(1 − q) and −2q are polynomials
             IExpr[] z = pre.get(pre.size() - 1);
-            logitSymbols = new IExpr[z.length];
-            logitJacobian = new IExpr[z.length][theta.length];
-            IExpr[] logits = new IExpr[z.length];
+            outputSymbols = new IExpr[z.length];
+            outputJacobian = new IExpr[z.length][theta.length];
+            jacobianSymbols = new IExpr[z.length][theta.length];
+            IExpr[] outputs = new IExpr[z.length];
             for (int l = 0; l < z.length; l++) {
-                logitSymbols[l] = F.symbol("aLogit" + (l + 1));
-                logits[l] = F.Log(logitSymbols[l]);
+                outputs[l] = switch (net.response()) {
+                    case ResponseModel.Categorical c -> F.Log(outputSymbols[l] = F.symbol("aLogit" + (l + 1)));
+                    case ResponseModel.TanhBernoulli b -> F.ArcTanh(F.Subtract(F.Times(F.C2,
+                            outputSymbols[l] = F.symbol("qOutput" + (l + 1))), F.C1));
+                    default -> outputSymbols[l] = F.symbol("uOutput" + (l + 1));
+                };
                 for (int a = 0; a < theta.length; a++) {
-                    logitJacobian[l][a] = value(F.D(z[l], theta[a]), "the derivative of a logit");
+                    outputJacobian[l][a] = value(F.D(z[l], theta[a]), "the derivative of a last pre-activation");
+                    jacobianSymbols[l][a] = outputJacobian[l][a].isZero() ? F.C0 : F.symbol("jOutput" + (l + 1) + "x" + a);
                 }
             }
-            pre.set(pre.size() - 1, logits);
+            pre.set(pre.size() - 1, outputs);
         }
     }
 
-    /** d f/dθ_a, through the logits u_l = ln a_l when they are symbols: ∂f/∂θ_a + Σ_l a_l ∂f/∂a_l ∂z_l/∂θ_a. */
+    /** dv_l/du_l for the symbol v_l of the last pre-activation u_l: a_l, 2q_l(1 − q_l) or 1. */
+    private IExpr symbolPerOutput(int l) {
+        return switch (net.response()) {
+            case ResponseModel.Categorical c -> outputSymbols[l];
+            case ResponseModel.TanhBernoulli b -> F.Times(F.C2, outputSymbols[l], F.Subtract(F.C1, outputSymbols[l]));
+            default -> F.C1;
+        };
+    }
+
+    /**
+     * d f/dθ_a, through the symbols of the last pre-activations when there are any:
+     * ∂f/∂θ_a + Σ_l ∂f/∂u_l ∂z_l/∂θ_a (with ∂f/∂u_l = a_l ∂f/∂a_l for logits u_l = ln a_l and
+     * 2q_l(1 − q_l) ∂f/∂q_l for u_l = artanh(2q_l − 1)).
+     */
     private IExpr totalD(IExpr f, IExpr parameter) {
-        if (logitSymbols == null) {
+        if (outputSymbols == null) {
             return F.D(f, parameter);
         }
         int a = java.util.Arrays.asList(theta).indexOf(parameter);
-        IExpr[] terms = new IExpr[logitSymbols.length + 1];
+        IExpr[] terms = new IExpr[outputSymbols.length + 1];
         terms[0] = F.D(f, parameter);
-        for (int l = 0; l < logitSymbols.length; l++) {
-            terms[l + 1] = F.Times(logitSymbols[l], F.D(f, logitSymbols[l]), logitJacobian[l][a]);
+        for (int l = 0; l < outputSymbols.length; l++) {
+            // ∂f/∂u_l = (dv_l/du_l) ∂f/∂v_l
+            IExpr du = F.Times(symbolPerOutput(l), F.D(f, outputSymbols[l]));
+            terms[l + 1] = F.Times(du, jacobianSymbols[l][a]);
         }
         return F.Plus(terms);
     }
 
+    /** Whether {@code t} mentions a symbol J_la standing for a derivative of a last pre-activation. */
+    boolean mentionsJacobianSymbols(SymTensor t) {
+        if (jacobianSymbols == null) {
+            return false;
+        }
+        for (int i = 0; i < t.size(); i++) {
+            if (SymjaExprs.freeSymbols(t.get(i)).stream().anyMatch(n -> n.startsWith("jOutput"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code t} with every J_la replaced by the actual derivative ∂z_l/∂θ_a. */
+    SymTensor concrete(SymTensor t) {
+        if (jacobianSymbols == null) {
+            return t;
+        }
+        var rules = F.ListAlloc();
+        for (int l = 0; l < jacobianSymbols.length; l++) {
+            for (int a = 0; a < theta.length; a++) {
+                if (!jacobianSymbols[l][a].isZero()) {
+                    rules.append(F.Rule(jacobianSymbols[l][a], outputJacobian[l][a]));
+                }
+            }
+        }
+        return t.map(e -> F.ReplaceAll(e, rules));
+    }
+
     /** The instance of {@code net} (keep it small: the expressions grow with every layer). */
     static SymbolicInstance of(StochasticNetwork net) {
-        return new SymbolicInstance(net);
+        return new SymbolicInstance(net, false);
+    }
+
+    /**
+     * The instance of {@code net} with the last layer's pre-activations as free symbols u_l, θ-derivatives
+     * passing through them by the chain rule: for deep blocks, whose nested activations otherwise exhaust
+     * Symja's simplifier. Identities proved this way hold for all u, hence at u = z(θ).
+     */
+    static SymbolicInstance withSymbolicOutputs(StochasticNetwork net) {
+        return new SymbolicInstance(net, true);
     }
 
     StochasticNetwork network() {
@@ -150,9 +217,14 @@ final class SymbolicInstance {
     /** The hypotheses on the hyperparameter symbols present: s &gt; 0, 0 ≤ ι &lt; 1, ω &gt; 0, α &gt; 0. */
     Assumptions assumptions() {
         List<String> out = new ArrayList<>();
-        if (logitSymbols != null) {
-            for (IExpr a : logitSymbols) {
-                out.add(SymjaExprs.input(a) + " > 0");
+        if (outputSymbols != null) {
+            for (IExpr v : outputSymbols) {
+                switch (net.response()) {
+                    case ResponseModel.Categorical c -> out.add(SymjaExprs.input(v) + " > 0");
+                    case ResponseModel.TanhBernoulli b -> out.add("0 < " + SymjaExprs.input(v) + " < 1");
+                    default -> {
+                    }
+                }
             }
         }
         for (String h : hyperparameters) {
@@ -170,8 +242,12 @@ final class SymbolicInstance {
         return "the concrete instance with input dimension d = " + net.declared().inputDim() + ", widths "
                 + java.util.Arrays.toString(net.declared().widths()) + " and symbolic parameters, inputs"
                 + (hyperparameters.isEmpty() ? "" : " and hyperparameters " + hyperparameters)
-                + (logitSymbols == null ? "" : ", the logits as free symbols u_l = ln a_l (\u03b8-derivatives through "
-                        + "them by the chain rule)");
+                + (outputSymbols == null ? "" : ", the last pre-activations as free symbols" + switch (net.response()) {
+                    case ResponseModel.Categorical c -> " u_l = ln a_l";
+                    case ResponseModel.TanhBernoulli b -> " u_l = artanh(2q_l \u2212 1)";
+                    default -> " u_l";
+                } + " (\u03b8-derivatives through them by the chain rule, \u2202u_l/\u2202\u03b8_a as symbols J_la "
+                        + "where both sides are in terms of them)");
     }
 
     private ISymbol symbol(String coreName) {
@@ -282,6 +358,11 @@ final class SymbolicInstance {
                         a.getValue().rank() == 0 ? a.getValue().get(0) : a.getValue().get(i)));
             }
             out[i] = F.ReplaceAll(body, rules);
+            if (outputSymbols != null) {
+                // a coefficient at a symbolic output is a rational function of one symbol: factored (cheap),
+                // its common factors cancel and it meets the polynomial scores
+                out[i] = value(F.Factor(out[i]), "a coefficient, factored");
+            }
         }
         return new SymTensor(shape.rank(), shape.rows(), shape.cols(), out);
     }
@@ -510,6 +591,10 @@ final class SymbolicInstance {
                     case ResponseModel.SigmoidBernoulli b -> high ? a : F.Subtract(F.C1, a);
                     default -> throw new IllegalStateException("not a Bernoulli response: " + net.response());
                 };
+                if (outputSymbols != null) {
+                    // with a symbolic output the probability is rational in its symbol (q or 1 − q for tanh)
+                    p[l] = value(F.Factor(p[l]), "an outcome's probability, factored");
+                }
                 ln[l] = F.Log(p[l]);
             }
             out.add(new Outcome(F.Times(p), F.Plus(ln)));

@@ -69,8 +69,15 @@ final class TensorChain {
     TensorChain stepOnInstance(Expr next, Order order, String rule, String... assumptions) {
         Objects.requireNonNull(instance, "instance");
         Expr prev = previous;
-        return step(next, order, rule, () -> EntrywiseProof.equal(instance.eval(prev), instance.eval(next),
-                instance.assumptions(), instance.describe()), assumptions);
+        return step(next, order, rule, () -> {
+            SymTensor a = instance.eval(prev);
+            SymTensor b = instance.eval(next);
+            if (!instance.mentionsJacobianSymbols(a) || !instance.mentionsJacobianSymbols(b)) {
+                a = instance.concrete(a);
+                b = instance.concrete(b);
+            }
+            return EntrywiseProof.equal(a, b, instance.assumptions(), instance.describe());
+        }, assumptions);
     }
 
     /** Adds {@code previous = next} with a symbolic certificate computed by the caller. */
