@@ -150,6 +150,11 @@ class TensorNotationTest {
         var e = assertThrows(SpecificationException.class,
                 () -> value(scalarTerm(nu, "t", preActivation(0), Map.of())));
         assertEquals(ErrorCode.UNKNOWN_SYMBOL, e.code());
+        // a term that does not use its argument still takes the argument's shape (a constant ν on a layer)
+        Tensor constant = value(scalarTerm(Term.power(Term.variable("s"), Term.constant(-2)), "t", preActivation(0),
+                Map.of("s", 0.5)));
+        assertEquals(1, constant.rank());
+        assertArrayEquals(new double[] {4, 4, 4, 4}, constant.toArray(), 0.0);
     }
 
     @Test
