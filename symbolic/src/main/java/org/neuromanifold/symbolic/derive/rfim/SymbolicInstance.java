@@ -167,6 +167,26 @@ final class SymbolicInstance {
         return F.Plus(terms);
     }
 
+    /**
+     * Rules binding every parameter and input symbol to exact values (and the hyperparameters to
+     * {@code hyperparameters}), for evaluating an entry at a concrete instance; not for instances whose last
+     * pre-activations are symbols.
+     */
+    IAST rules(double[] thetaValues, double[] xValues, java.util.Map<String, Double> hyperparameterValues) {
+        if (outputSymbols != null) {
+            throw new IllegalStateException("rules: the last pre-activations are symbols on this instance");
+        }
+        var rules = F.ListAlloc();
+        for (int i = 0; i < theta.length; i++) {
+            rules.append(F.Rule(theta[i], SymjaTerms.exact(thetaValues[i])));
+        }
+        for (int j = 0; j < x.length; j++) {
+            rules.append(F.Rule(x[j], SymjaTerms.exact(xValues[j])));
+        }
+        hyperparameterValues.forEach((k, v) -> rules.append(F.Rule(F.symbol(table.symjaName(k)), SymjaTerms.exact(v))));
+        return rules;
+    }
+
     /** Whether {@code t} mentions a symbol J_la standing for a derivative of a last pre-activation. */
     boolean mentionsJacobianSymbols(SymTensor t) {
         if (jacobianSymbols == null) {
