@@ -59,6 +59,12 @@ object ExprNotation {
         is Expr.FisherInformation -> "𝓘(${group(e.group())})"
         is Expr.LayerSum -> "Σ_t ${wrap(e.body(), PREFIX)}"
         is Expr.LayerValue -> layerQuantity(e.quantity())
+        is Expr.AugmentedInput -> "x̃"
+        is Expr.PreActivation -> "z⁽${e.layer()}⁾"
+        is Expr.Diag -> "diag(${e.blocks().joinToString(", ") { render(it) }})"
+        is Expr.Kron -> "${wrap(e.a(), POSTFIX)} ⊗ ${wrap(e.b(), POSTFIX)}"
+        is Expr.ScalarTerm -> org.neuromanifold.core.scalar.TermPrinter.print(e.term()) +
+            e.arguments().entries.joinToString(", ", " [", "]") { (k, v) -> "$k = ${render(v)}" }
     }
 
     /** The identity as `id: lhs R rhs  [preconditions]`. */

@@ -1,6 +1,10 @@
 package org.neuromanifold.core.expr;
 
+import java.util.List;
+import java.util.Map;
+
 import org.neuromanifold.core.model.ParameterGroup;
+import org.neuromanifold.core.scalar.Term;
 
 /** Static factories that make identity statements read like the mathematics (for Java callers). */
 public final class Exprs {
@@ -145,5 +149,30 @@ public final class Exprs {
     /** 𝔼 over y drawn from the model. */
     public static Expr meanOverModel(Expr body) {
         return new Expr.Expectation(new Expr.OverModel(), body);
+    }
+
+    /** The augmented input x̃ = (x, 1). */
+    public static Expr augmentedInput() {
+        return new Expr.AugmentedInput();
+    }
+
+    /** The pre-activation z^{(t)} of layer t. */
+    public static Expr preActivation(int layer) {
+        return new Expr.PreActivation(layer);
+    }
+
+    /** diag(B₁, …, B_k); one vector v gives diag(v). */
+    public static Expr diag(Expr... blocks) {
+        return new Expr.Diag(List.of(blocks));
+    }
+
+    /** The Kronecker product a ⊗ b. */
+    public static Expr kron(Expr a, Expr b) {
+        return new Expr.Kron(a, b);
+    }
+
+    /** {@code term} with its one variable {@code variable} bound to {@code argument} (elementwise). */
+    public static Expr scalarTerm(Term term, String variable, Expr argument, Map<String, Double> constants) {
+        return new Expr.ScalarTerm(term, Map.of(variable, argument), constants);
     }
 }

@@ -133,6 +133,11 @@ final class Compiler {
             case Expr.Step st -> t.step(eval(st.a(), s));
             case Expr.LayerSum ls -> layerSum(ls, s);
             case Expr.LayerValue lv -> layerValue(lv.quantity(), s, e);
+            case Expr.AugmentedInput i -> t.concat(requireX(s, e), t.scalar(1.0));
+            case Expr.PreActivation z -> preActivation(z, s);
+            case Expr.Diag d -> diag(d, s);
+            case Expr.Kron k -> TensorStructure.kron(t, eval(k.a(), s), eval(k.b(), s));
+            case Expr.ScalarTerm st -> scalarTerm(st, s);
         };
     }
 
@@ -157,9 +162,50 @@ final class Compiler {
 
     NetworkGraph.Forward forward(Scope s, Expr node) {
         if (s.forward == null) {
-            s.forward = NetworkGraph.forward(t, net, theta, requireX(s, node));
+            int[] z = new int[net.layers().size()];
+            s.forward = NetworkGraph.forward(t, net, theta, requireX(s, node), z);
+            s.preActivations = z;
         }
         return s.forward;
+    }
+
+    private int preActivation(Expr.PreActivation z, Scope s) {
+        if (z.layer() >= net.layers().size()) {
+            throw fail(z, ErrorCode.OUT_OF_RANGE, "layer " + z.layer() + " outside [0, " + net.layers().size()
+                    + ") of " + net);
+        }
+        forward(s, z);
+        return s.preActivations[z.layer()];
+    }
+
+    private int diag(Expr.Diag d, Scope s) {
+        int[] blocks = new int[d.blocks().size()];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = eval(d.blocks().get(i), s);
+        }
+        return TensorStructure.diag(t, blocks);
+    }
+
+    private int scalarTerm(Expr.ScalarTerm st, Scope s) {
+        java.util.Map<String, Integer> arguments = new java.util.TreeMap<>();
+        new java.util.TreeMap<>(st.arguments()).forEach((name, arg) -> arguments.put(name, eval(arg, s)));
+        int value = new TermRecorder(t, arguments, st.constants(), name -> fail(st, ErrorCode.UNKNOWN_SYMBOL,
+                "the term uses the symbol '" + name + "', bound neither to an expression "
+                        + st.arguments().keySet() + " nor to a number " + st.constants().keySet()))
+                .record(st.term());
+        // elementwise over the arguments' common shape, also where the term does not use them (a constant ν)
+        for (int arg : arguments.values()) {
+            if (t.rank(arg) > 0) {
+                if (t.rank(value) == 0) {
+                    return t.broadcastLike(value, arg);
+                }
+                if (!t.sameShape(value, arg)) {
+                    throw fail(st, ErrorCode.SHAPE_MISMATCH, "arguments of shapes " + t.shape(value) + " and "
+                            + t.shape(arg) + " do not broadcast");
+                }
+            }
+        }
+        return value;
     }
 
     /** The node the loss reads (the output f, or the logits under a softmax head with cross-entropy). */

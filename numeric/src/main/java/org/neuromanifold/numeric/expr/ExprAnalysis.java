@@ -36,6 +36,8 @@ final class ExprAnalysis {
         return switch (e) {
             case Expr.Output o -> X;
             case Expr.Input i -> X;
+            case Expr.AugmentedInput i -> X;
+            case Expr.PreActivation z -> X;
             case Expr.Target t -> Y;
             case Expr.LossValue l -> X | Y;
             case Expr.FisherInformation f -> X;
@@ -86,6 +88,12 @@ final class ExprAnalysis {
             case Expr.FisherInformation f -> 0;
             case Expr.LayerValue v -> 0;
             case Expr.LayerSum ls -> targetDegree(ls.body(), loss);
+            case Expr.AugmentedInput i -> 0;
+            case Expr.PreActivation z -> 0;
+            case Expr.Diag d -> d.blocks().stream().mapToInt(b -> targetDegree(b, loss)).max().orElse(0);
+            case Expr.Kron k -> plus(targetDegree(k.a(), loss), targetDegree(k.b(), loss));
+            case Expr.ScalarTerm st -> st.arguments().values().stream().allMatch(a -> targetDegree(a, loss) == 0) ? 0
+                    : NOT_POLYNOMIAL;
             case Expr.Grad g -> targetDegree(g.of(), loss);
             case Expr.Hessian h -> targetDegree(h.of(), loss);
             case Expr.Jacobian j -> targetDegree(j.of(), loss);
@@ -142,6 +150,11 @@ final class ExprAnalysis {
             case Expr.Const c -> List.of();
             case Expr.IdentityMatrix m -> List.of();
             case Expr.FisherInformation f -> List.of();
+            case Expr.AugmentedInput i -> List.of();
+            case Expr.PreActivation z -> List.of();
+            case Expr.Diag d -> d.blocks();
+            case Expr.Kron k -> List.of(k.a(), k.b());
+            case Expr.ScalarTerm st -> new java.util.TreeMap<>(st.arguments()).values().stream().toList();
             case Expr.Grad g -> List.of(g.of());
             case Expr.Hessian h -> List.of(h.of());
             case Expr.Jacobian j -> List.of(j.of());

@@ -20,6 +20,8 @@ final class Scope {
     final String unbound;
 
     NetworkGraph.Forward forward;
+    /** Each layer's pre-activation node, recorded with {@link #forward}. */
+    int[] preActivations;
     int lossInput = -1;
     int loss = -1;
     private Map<Expr, Integer> memo;
@@ -34,6 +36,7 @@ final class Scope {
     Scope withTarget(int newY) {
         Scope s = new Scope(x, newY, unbound);
         s.forward = forward;
+        s.preActivations = preActivations;
         s.lossInput = lossInput;
         return s;
     }

@@ -55,10 +55,23 @@ public final class NetworkGraph {
 
     /** Records the forward pass; θ and x are nodes (a vector of the parameter count, a vector of the input width). */
     public static Forward forward(Tape t, Network network, int theta, int x) {
+        return forward(t, network, theta, x, null);
+    }
+
+    /**
+     * Records the forward pass and, when {@code preActivations} is not null (one entry per layer), stores
+     * in it the node of each layer's pre-activation z_t = W_t h_{t−1} + b_t.
+     */
+    public static Forward forward(Tape t, Network network, int theta, int x, int[] preActivations) {
+        if (preActivations != null && preActivations.length != network.layers().size()) {
+            throw new IllegalArgumentException("preActivations: expected one entry per layer ("
+                    + network.layers().size() + "), got " + preActivations.length);
+        }
         int h = x;
         int off = 0;
         List<Layer> layers = new ArrayList<>(network.layers().size());
-        for (Dense d : network.layers()) {
+        for (int layer = 0; layer < network.layers().size(); layer++) {
+            Dense d = network.layers().get(layer);
             int w = t.slice(theta, off, 2, d.out(), d.in());
             off += d.out() * d.in();
             int z = t.matmul(w, h);
@@ -67,6 +80,9 @@ public final class NetworkGraph {
                 b = t.slice(theta, off, 1, d.out(), 1);
                 z = t.add(z, b);
                 off += d.out();
+            }
+            if (preActivations != null) {
+                preActivations[layer] = z;
             }
             int out = t.activation(d.activation(), z);
             layers.add(new Layer(w, b, h, z, out));

@@ -59,6 +59,8 @@ record IdentityScan(boolean input, boolean target, boolean data, boolean dataTar
                 case Expr.IdentityMatrix m -> 0;
                 case Expr.LayerValue v -> dependsOnSample(v.quantity()) ? X : 0;
                 case Expr.LayerSum ls -> free(ls.body());
+                case Expr.AugmentedInput a -> X;
+                case Expr.PreActivation z -> X;
                 case Expr.Grad g -> free(g.of()) | wrt(g.wrt());
                 case Expr.Hessian h -> free(h.of()) | wrt(h.wrt());
                 case Expr.Jacobian j -> free(j.of()) | wrt(j.wrt());
@@ -126,6 +128,10 @@ record IdentityScan(boolean input, boolean target, boolean data, boolean dataTar
             case Expr.Neg n -> List.of(n.a());
             case Expr.Pow p -> List.of(p.a());
             case Expr.Apply a -> List.of(a.a());
+            case Expr.Step st -> List.of(st.a());
+            case Expr.Diag d -> d.blocks();
+            case Expr.Kron k -> List.of(k.a(), k.b());
+            case Expr.ScalarTerm st -> List.copyOf(st.arguments().values());
             default -> List.of();
         };
     }

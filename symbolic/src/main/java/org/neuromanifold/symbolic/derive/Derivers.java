@@ -17,7 +17,14 @@ public final class Derivers {
             new org.neuromanifold.symbolic.derive.gradient.HingeGradDeriver(),
             new org.neuromanifold.symbolic.derive.conditioning.MseHessianDeriver(),
             new org.neuromanifold.symbolic.derive.conditioning.HeInitDeriver(),
-            new org.neuromanifold.symbolic.derive.conditioning.XavierInitDeriver());
+            new org.neuromanifold.symbolic.derive.conditioning.XavierInitDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimNeuronDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimLinearDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimLayerDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimSoftmaxDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.RfimTwoLayerDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.NaturalGradientInvarianceDeriver(),
+            new org.neuromanifold.symbolic.derive.rfim.FisherRankDeriver());
 
     private Derivers() {
     }

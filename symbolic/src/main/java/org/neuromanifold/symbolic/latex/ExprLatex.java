@@ -1,6 +1,7 @@
 package org.neuromanifold.symbolic.latex;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.neuromanifold.core.data.InputDistribution;
 import org.neuromanifold.core.expr.Expr;
@@ -22,8 +23,11 @@ import org.neuromanifold.core.scalar.Fn;
  * <p>Sums over layers print as Σ_{t=0}^{L}, the values of layer t in seed 000's notation (W^t, b^t, O^t,
  * z^t, O^{t+1}).
  *
- * <p>The IR has no node for the augmented input x̃ = (x, 1), for diag(·) or for the Kronecker product
- * of matrices; when they are added, each needs one case here.
+ * <p>Relative Fisher information notation (seed 003): x̃ for the augmented input (x, 1), z^{(t)} for a
+ * layer's pre-activation, diag(B₁, …, B_k) for block-diagonal matrices, ⊗ for the Kronecker product
+ * (so the layer RFIM prints as diag(ν_f(z^{(0)})) ⊗ x̃x̃^⊤), and a scalar term bound to expressions
+ * printed as the term with each bound variable replaced by its expression (braced, or parenthesised
+ * when it binds less strongly than an atom).
  */
 public final class ExprLatex {
     static final int SUM = 10;
@@ -64,7 +68,7 @@ public final class ExprLatex {
             case Expr.SumOf s -> "\\sum_{i} \\left[" + render(s.of()) + "\\right]_{i}";
             case Expr.Add a -> add(a);
             case Expr.Sub s -> wrap(s.a(), SUM) + " - " + wrap(s.b(), SUM + 1);
-            case Expr.Mul m -> juxtapose(wrap(m.a(), PRODUCT), wrap(m.b(), PRODUCT + 1));
+            case Expr.Mul m -> juxtapose(wrap(m.a(), PRODUCT), rightFactor(m.b()));
             case Expr.Div d -> "\\frac{" + render(d.a()) + "}{" + render(d.b()) + "}";
             case Expr.Neg n -> "-" + wrap(n.a(), PRODUCT);
             case Expr.Pow p -> wrap(p.a(), POWER + 1) + "^{" + p.n() + "}";
@@ -74,6 +78,12 @@ public final class ExprLatex {
             case Expr.FisherInformation f -> "\\mathcal{I}\\left(" + group(f.group()) + "\\right)";
             case Expr.LayerSum ls -> "\\sum_{t=0}^{L} " + wrap(ls.body(), PRODUCT);
             case Expr.LayerValue v -> layerValue(v.quantity());
+            case Expr.AugmentedInput i -> "\\tilde{x}";
+            case Expr.PreActivation z -> "z^{(" + z.layer() + ")}";
+            case Expr.Diag d -> "\\operatorname{diag}\\left(" + d.blocks().stream().map(ExprLatex::render)
+                    .collect(Collectors.joining(", ")) + "\\right)";
+            case Expr.Kron k -> wrap(k.a(), TENSOR + 1) + " \\otimes " + wrap(k.b(), TENSOR + 1);
+            case Expr.ScalarTerm st -> scalarTerm(st);
         };
     }
 
@@ -83,6 +93,8 @@ public final class ExprLatex {
             case Expr.Add a -> SUM;
             case Expr.Sub s -> SUM;
             case Expr.Outer o -> vectorAtom(o.a()) && vectorAtom(o.b()) ? PRODUCT : TENSOR;
+            case Expr.Kron k -> TENSOR;
+            case Expr.ScalarTerm st -> termPrecedence(st.term());
             case Expr.MatMul m -> directional(m) ? ATOM : PRODUCT;
             case Expr.Mul m -> PRODUCT;
             case Expr.SumOf s -> PRODUCT;
@@ -94,6 +106,17 @@ public final class ExprLatex {
             case Expr.Pow p -> POWER;
             case Expr.Transpose t -> POWER;
             case Expr.Apply a -> a.fn() == Fn.EXP ? POWER : ATOM;
+            default -> ATOM;
+        };
+    }
+
+    /** A term's binding strength on this printer's scale. */
+    private static int termPrecedence(org.neuromanifold.core.scalar.Term term) {
+        return switch (TermLatexPrinter.precedence(term)) {
+            case TermLatexPrinter.SUM -> SUM;
+            case TermLatexPrinter.PRODUCT -> PRODUCT;
+            case TermLatexPrinter.UNARY -> UNARY;
+            case TermLatexPrinter.POWER -> POWER;
             default -> ATOM;
         };
     }
@@ -147,10 +170,36 @@ public final class ExprLatex {
         return "\\nabla_{" + wrt(g.wrt()) + "} " + wrap(g.of(), ATOM);
     }
 
-    /** Vectors the IR names directly: x, y, f_θ(x), θ (and its groups). */
+    /**
+     * The right operand of a product, parenthesised when it binds no more strongly than a product,
+     * except an outer product of two named vectors: c x xᵀ reads the same either way (associativity).
+     */
+    private static String rightFactor(Expr b) {
+        if (b instanceof Expr.Outer o && vectorAtom(o.a()) && vectorAtom(o.b())) {
+            return render(b);
+        }
+        return wrap(b, PRODUCT + 1);
+    }
+
+    /** Vectors the IR names directly: x, x̃, y, f_θ(x), θ (and its groups). */
     private static boolean vectorAtom(Expr e) {
-        return e instanceof Expr.Input || e instanceof Expr.Target || e instanceof Expr.Output
-                || e instanceof Expr.Params;
+        return e instanceof Expr.Input || e instanceof Expr.AugmentedInput || e instanceof Expr.Target
+                || e instanceof Expr.Output || e instanceof Expr.Params;
+    }
+
+    /**
+     * The term with each variable bound to an expression replaced by that expression's LaTeX (in braces
+     * when it is an atom, so a power such as {@code {z^{(0)}}^{2}} stays valid; parenthesised otherwise),
+     * and every other symbol typeset by {@link LatexSymbols}.
+     */
+    private static String scalarTerm(Expr.ScalarTerm st) {
+        return TermLatexPrinter.print(st.term(), name -> {
+            Expr bound = st.arguments().get(name);
+            if (bound == null) {
+                return LatexSymbols.of(name);
+            }
+            return precedence(bound) >= ATOM ? "{" + render(bound) + "}" : "\\left(" + render(bound) + "\\right)";
+        });
     }
 
     private static String outer(Expr.Outer o) {
