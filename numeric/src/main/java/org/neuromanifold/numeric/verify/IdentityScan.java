@@ -128,7 +128,6 @@ record IdentityScan(boolean input, boolean target, boolean data, boolean dataTar
             case Expr.Neg n -> List.of(n.a());
             case Expr.Pow p -> List.of(p.a());
             case Expr.Apply a -> List.of(a.a());
-            case Expr.Step st -> List.of(st.a());
             case Expr.Diag d -> d.blocks();
             case Expr.Kron k -> List.of(k.a(), k.b());
             case Expr.ScalarTerm st -> List.copyOf(st.arguments().values());

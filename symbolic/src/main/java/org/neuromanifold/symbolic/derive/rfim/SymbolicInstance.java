@@ -409,6 +409,8 @@ final class SymbolicInstance {
                 yield SymTensor.vector(out);
             }
             case Expr.WrtInput i -> SymTensor.vector(List.of(x).stream().map(v -> (IExpr) F.D(f, v)).toList());
+            case Expr.WrtLayer l -> throw unsupported(g, "derivatives with respect to a layer quantity ("
+                    + l.quantity() + ") are not interpreted symbolically here");
         };
     }
 
