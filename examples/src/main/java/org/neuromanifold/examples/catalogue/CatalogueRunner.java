@@ -79,9 +79,16 @@ public final class CatalogueRunner {
             return t;
         });
         try {
-            List<Future<EntryResult>> futures = new ArrayList<>();
-            for (Task task : tasks) {
-                futures.add(pool.submit(() -> runEntry(task, options)));
+            // expensive entries start first so that they overlap the cheap ones; results stay in catalogue order
+            List<Future<EntryResult>> futures = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                order.add(i);
+            }
+            order.sort(java.util.Comparator.comparingInt((Integer i) -> -tasks.get(i).cost()));
+            for (int i : order) {
+                Task task = tasks.get(i);
+                futures.set(i, pool.submit(() -> runEntry(task, options)));
             }
             for (Future<EntryResult> f : futures) {
                 EntryResult r = f.get();
@@ -127,6 +134,9 @@ public final class CatalogueRunner {
     }
 
     private record Task(CatalogueEntry entry, Optional<Deriver> deriver, String variant, List<Identity> identities) {
+        int cost() {
+            return deriver.map(d -> d.relativeCost(variant)).orElse(1);
+        }
     }
 
     private static EntryResult runEntry(Task task, Options options) {

@@ -29,6 +29,14 @@ public interface Deriver {
     }
 
     /**
+     * A scheduling hint: the relative cost of deriving {@code variant} (1 = typical, about a second).
+     * The catalogue starts expensive entries first so that they overlap the cheap ones.
+     */
+    default int relativeCost(String variant) {
+        return 1;
+    }
+
+    /**
      * Derives the variant asked for. Never throws for a Symja failure: such steps are kept and certified
      * "undecided" with the reason. Throws {@link org.neuromanifold.core.error.SpecificationException}
      * only for bad requests (an unknown variant, a bad hyperparameter).

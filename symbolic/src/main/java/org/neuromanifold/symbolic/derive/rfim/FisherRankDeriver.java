@@ -56,6 +56,12 @@ public final class FisherRankDeriver implements Deriver {
         return List.of("network", "layer");
     }
 
+    /** Every variant is its own instance of the theorem, so the catalogue runs them all. */
+    @Override
+    public List<String> catalogueVariants() {
+        return variants();
+    }
+
     @Override
     public DerivedResult derive(DeriveRequest request) {
         Rfim.allowOnly(request, Set.of("samples", "width"));

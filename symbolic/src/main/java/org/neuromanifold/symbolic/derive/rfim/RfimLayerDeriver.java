@@ -27,6 +27,12 @@ public final class RfimLayerDeriver implements Deriver {
         return Activations.NAMES;
     }
 
+    /** Every variant is its own instance of the theorem, so the catalogue runs them all. */
+    @Override
+    public List<String> catalogueVariants() {
+        return variants();
+    }
+
     @Override
     public DerivedResult derive(DeriveRequest request) {
         Rfim.allowOnly(request, Set.of("iota", "omega", "alpha", "s", "width"));

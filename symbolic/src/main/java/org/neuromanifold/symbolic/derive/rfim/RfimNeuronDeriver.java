@@ -56,6 +56,12 @@ public final class RfimNeuronDeriver implements Deriver {
         return Activations.NAMES;
     }
 
+    /** Every variant is its own instance of the theorem, so the catalogue runs them all. */
+    @Override
+    public List<String> catalogueVariants() {
+        return variants();
+    }
+
     @Override
     public DerivedResult derive(DeriveRequest request) {
         Rfim.allowOnly(request, OPTIONS);

@@ -56,6 +56,25 @@ public final class RfimTwoLayerDeriver implements Deriver {
         return Activations.NAMES;
     }
 
+    /**
+     * Nested sigmoid and softplus exponentials make Symja's simplification of the two-layer block the
+     * slowest derivations of the catalogue (about ten seconds each on this project's reference machine).
+     */
+    @Override
+    public int relativeCost(String variant) {
+        return switch (variant) {
+            case "sigmoid", "softplus" -> 10;
+            case "prelu-smooth" -> 3;
+            default -> 1;
+        };
+    }
+
+    /** Every variant is its own instance of the theorem, so the catalogue runs them all. */
+    @Override
+    public List<String> catalogueVariants() {
+        return variants();
+    }
+
     @Override
     public DerivedResult derive(DeriveRequest request) {
         Rfim.allowOnly(request, Set.of("iota", "omega", "alpha", "s", "outputs"));
