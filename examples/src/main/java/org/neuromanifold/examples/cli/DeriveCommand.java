@@ -91,30 +91,39 @@ final class DeriveCommand implements Callable<Integer> {
     private static void printHuman(PrintWriter out, DerivedResult r, FormulaLatex latex) {
         var d = r.derivation();
         out.println(d.title() + (d.variant().isEmpty() ? "" : " [" + d.variant() + "]") + "  (" + d.id() + ")");
-        out.println("  start: " + latex.render(d.start()));
-        Table t = new Table("#", "rel", "rule", "symbolic", "points", "max abs err", "expression");
+        out.println();
+        out.println("      " + latex.render(d.start()));
         int i = 1;
         for (DerivationStep step : d.steps()) {
-            t.row(i++, step.relation() == org.neuromanifold.core.expr.Relation.EQ ? "=" : "<=", step.rule(),
-                    step.symbolic().outcome().word() + (step.failed() ? " FAILED" : ""), step.numeric().points(),
-                    Table.num(step.numeric().maxAbsError()), latex.render(step.expression()));
+            String rel = step.relation() == org.neuromanifold.core.expr.Relation.EQ ? "=" : "<=";
+            out.println(String.format(java.util.Locale.ROOT, "[%d] %-2s %s", i++, rel, latex.render(step.expression())));
+            out.println("        rule: " + step.rule());
+            String detail = step.symbolic().detail();
+            out.println("        symbolic: " + step.symbolic().outcome().word()
+                    + (detail.isEmpty() ? "" : " (" + abbreviate(detail, 160) + ")")
+                    + "; numeric: " + step.numeric().points() + " points, max abs err "
+                    + Table.num(step.numeric().maxAbsError()) + (step.failed() ? "  << FAILED" : ""));
         }
-        t.print(out);
+        out.println();
         for (String a : d.assumptions()) {
-            out.println("  assuming: " + a);
+            out.println("assuming: " + a);
         }
         for (DerivedResult.CrossCheck c : r.crossChecks()) {
-            out.println("  cross-check: " + c.description() + ": " + (c.certificate().agrees() ? "agrees" : "DISAGREES")
-                    + " (" + c.certificate().points() + " points, " + (c.certificate().measure()
-                    == org.neuromanifold.core.result.NumericCertificate.Measure.ERROR ? "max abs err " : "max standard score ")
-                    + Table.num(c.certificate().maxAbsError())
-                    + ")");
+            boolean error = c.certificate().measure() == org.neuromanifold.core.result.NumericCertificate.Measure.ERROR;
+            out.println("cross-check: " + (c.certificate().agrees() ? "agrees" : "DISAGREES") + " ("
+                    + c.certificate().points() + " points, " + (error ? "max abs err " : "max standard score ")
+                    + Table.num(c.certificate().maxAbsError()) + "): " + c.description());
         }
-        r.seedFormula().ifPresent(sf -> out.println("  seed's formula: " + (sf.agrees() ? "agrees" : "disagrees")
-                + " — " + sf.detail()));
-        r.symjaResult().ifPresent(sym -> out.println("  result (Symja): " + sym));
-        out.println("  " + d.provedSteps() + " of " + d.steps().size() + " steps proved symbolically; "
+        r.seedFormula().ifPresent(sf -> out.println("seed's formula: " + (sf.agrees() ? "agrees" : "disagrees")
+                + " - " + sf.detail()));
+        r.symjaResult().ifPresent(sym -> out.println("result (Symja): " + sym));
+        out.println(d.provedSteps() + " of " + d.steps().size() + " steps proved symbolically; "
                 + (r.sound() ? "sound" : "NOT sound (see failed steps or cross-checks)"));
         out.flush();
+    }
+
+    private static String abbreviate(String s, int max) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= max ? one : one.substring(0, max - 3) + "...";
     }
 }
