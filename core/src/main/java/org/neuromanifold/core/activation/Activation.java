@@ -9,8 +9,11 @@ import org.neuromanifold.core.scalar.Term;
  * derivatives, its symbolic form (a {@link Term} in the variable {@link #VARIABLE}, with
  * hyperparameters as symbols bound by {@link #hyperparameters()}), and its declared properties.
  *
- * <p>Kinks (ReLU and friends at 0) take the right-hand derivative's convention of the implementation
- * named in each class; every identity that involves them holds almost everywhere.
+ * <p>At a kink (ReLU and friends at 0) {@link #derivative} takes the value named in each class: the
+ * left derivative for ReLU and leaky ReLU (0 and ι, as {@code 1[z > 0]}), 1 for ELU. The derivative of
+ * {@link #symbolic()} by {@link org.neuromanifold.core.scalar.TermDifferentiator} takes the branch for
+ * {@code condition ≥ 0} there, so the two can differ exactly at the kink. That is a null set: every
+ * identity that involves kinks holds almost everywhere, and random test points avoid it.
  */
 public sealed interface Activation permits IdentityActivation, Relu, LeakyRelu, SmoothPrelu, Tanh, Sigmoid, Elu,
         Softplus, CustomActivation {

@@ -1,5 +1,6 @@
 package org.neuromanifold.core.activation;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +34,8 @@ public final class CustomActivation implements Activation {
             boolean positivelyHomogeneous) {
         this.name = name;
         this.term = term;
-        this.hyperparameters = Map.copyOf(new TreeMap<>(hyperparameters));
+        // sorted by name, so that label() and printed output do not depend on hash order
+        this.hyperparameters = Collections.unmodifiableMap(new TreeMap<>(hyperparameters));
         this.positivelyHomogeneous = positivelyHomogeneous;
         Term d1 = TermDifferentiator.derivative(term, VARIABLE);
         Term d2 = TermDifferentiator.derivative(d1, VARIABLE);
@@ -44,6 +46,7 @@ public final class CustomActivation implements Activation {
 
     /**
      * Parses {@code formula} (variable {@code z}; other symbols must be bound in {@code hyperparameters}).
+     * The hyperparameters are kept sorted by name (that is their order in {@link #label()}).
      *
      * @param name                  a name for tables and errors
      * @param formula               the formula, see {@link TermParser}

@@ -19,14 +19,21 @@ public record Sigmoid() implements Activation {
 
     @Override
     public double derivative(double z) {
-        double s = Fn.SIGMOID.apply(z);
-        return s * (1 - s);
+        return logisticDerivative(z);
     }
 
     @Override
     public double secondDerivative(double z) {
-        double s = Fn.SIGMOID.apply(z);
-        return s * (1 - s) * (1 - 2 * s);
+        // sigm'' = sigm'·(1 − 2 sigm) and 1 − 2 sigm(z) = −tanh(z/2), which has no cancellation
+        return -logisticDerivative(z) * Math.tanh(z / 2);
+    }
+
+    /**
+     * sigm'(z) = sigm(z)·sigm(−z). Unlike s(1 − s) it keeps full relative accuracy for large z, where
+     * 1 − s would cancel to 0 (s(1 − s) gives 0 for z ≳ 37 instead of ≈ e^{−z}).
+     */
+    static double logisticDerivative(double z) {
+        return Fn.SIGMOID.apply(z) * Fn.SIGMOID.apply(-z);
     }
 
     @Override

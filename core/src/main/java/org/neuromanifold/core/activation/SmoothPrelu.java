@@ -1,5 +1,6 @@
 package org.neuromanifold.core.activation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,11 +32,9 @@ public record SmoothPrelu(double iota, double omega) implements Activation {
 
     @Override
     public double value(double z) {
-        // log-sum-exp with the larger exponent factored out, so large |z|/ω cannot overflow
-        double a = iota * z / omega;
-        double b = z / omega;
-        double m = Math.max(a, b);
-        return omega * (m + Math.log(Math.exp(a - m) + Math.exp(b - m)));
+        // ω·ln(e^{ιz/ω} + e^{z/ω}) = max(z, ιz) + ω·ln(1 + e^{−(1−ι)|z|/ω}): no quotient z/ω that could
+        // overflow (z near Double.MAX_VALUE, small ω), and log1p keeps the small correction accurate
+        return Math.max(z, iota * z) + omega * Math.log1p(Math.exp(-(1 - iota) * Math.abs(z) / omega));
     }
 
     @Override
@@ -45,8 +44,7 @@ public record SmoothPrelu(double iota, double omega) implements Activation {
 
     @Override
     public double secondDerivative(double z) {
-        double s = Fn.SIGMOID.apply((1 - iota) * z / omega);
-        return (1 - iota) * (1 - iota) / omega * s * (1 - s);
+        return (1 - iota) * (1 - iota) / omega * Sigmoid.logisticDerivative((1 - iota) * z / omega);
     }
 
     @Override
@@ -63,7 +61,7 @@ public record SmoothPrelu(double iota, double omega) implements Activation {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(LeakyRelu.IOTA, iota);
         m.put(OMEGA, omega);
-        return m;
+        return Collections.unmodifiableMap(m);
     }
 
     @Override

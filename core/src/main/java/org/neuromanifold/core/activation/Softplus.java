@@ -25,8 +25,7 @@ public record Softplus() implements Activation {
 
     @Override
     public double secondDerivative(double z) {
-        double s = Fn.SIGMOID.apply(z);
-        return s * (1 - s);
+        return Sigmoid.logisticDerivative(z);
     }
 
     @Override

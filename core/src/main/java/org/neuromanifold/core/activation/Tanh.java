@@ -19,14 +19,22 @@ public record Tanh() implements Activation {
 
     @Override
     public double derivative(double z) {
-        double t = Math.tanh(z);
-        return 1 - t * t;
+        return sechSquared(z);
     }
 
     @Override
     public double secondDerivative(double z) {
-        double t = Math.tanh(z);
-        return -2 * t * (1 - t * t);
+        return -2 * Math.tanh(z) * sechSquared(z);
+    }
+
+    /**
+     * sech²z = 4e^{−2|z|}/(1 + e^{−2|z|})², which keeps full relative accuracy for large |z| where
+     * 1 − tanh²z cancels to 0 (for |z| ≳ 19), and never overflows.
+     */
+    private static double sechSquared(double z) {
+        double e = Math.exp(-2 * Math.abs(z));
+        double d = 1 + e;
+        return 4 * e / (d * d);
     }
 
     @Override

@@ -50,9 +50,12 @@ public final class Dataset {
         return new Dataset(x, y, inputs.length, d, k);
     }
 
-    /** A data set from flat row-major arrays (copied). */
+    /** A data set from flat row-major arrays (copied); {@code targetDim} may be 0 (no targets). */
     public static Dataset ofFlat(double[] inputs, int inputDim, double[] targets, int targetDim) {
         Checks.positive("inputDim", inputDim);
+        if (targetDim < 0) {
+            throw SpecificationException.expected(ErrorCode.NON_POSITIVE_SIZE, "targetDim", "a size >= 0", targetDim);
+        }
         if (inputs.length == 0 || inputs.length % inputDim != 0) {
             throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, "inputs",
                     "a positive multiple of inputDim " + inputDim + " values", inputs.length);

@@ -1,10 +1,15 @@
 package org.neuromanifold.core.expr;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.neuromanifold.core.data.InputDistribution;
+import org.neuromanifold.core.error.ErrorCode;
+import org.neuromanifold.core.error.SpecificationException;
 import org.neuromanifold.core.model.ParameterGroup;
 import org.neuromanifold.core.scalar.Fn;
+import org.neuromanifold.core.scalar.Term;
 
 /**
  * A small tensor-expression language for stating identities about a network {@code f_θ}, a loss ℓ and
@@ -53,6 +58,40 @@ public sealed interface Expr {
     record IdentityMatrix(int n) implements Expr {
     }
 
+    // ---- layers (statements over every layer t = 0, …, L) ---------------------------------------------
+
+    /**
+     * A value of layer {@code t}, the layer index bound by the innermost enclosing {@link LayerSum}. With
+     * O⁰ = x and O^{t+1} = σ_t(z^t), z^t = W^t O^t + b^t (seed 000's notation), layer t reads O^t and
+     * produces O^{t+1}.
+     */
+    enum LayerQuantity {
+        /** W^t, the weight matrix (out × in). */
+        WEIGHTS,
+        /** b^t, the bias vector (only for a layer that has one). */
+        BIAS,
+        /** O^t, the layer's input (O⁰ = x). */
+        INPUT,
+        /** z^t = W^t O^t + b^t, the pre-activation. */
+        PRE_ACTIVATION,
+        /** O^{t+1} = σ_t(z^t), the layer's output. */
+        OUTPUT
+    }
+
+    /** Σ_{t=0}^{L} body: the body evaluated with the layer index t bound to each of the L+1 layers, summed. */
+    record LayerSum(Expr body) implements Expr {
+        public LayerSum {
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /** A value of the layer bound by the innermost enclosing {@link LayerSum} (see {@link LayerQuantity}). */
+    record LayerValue(LayerQuantity quantity) implements Expr {
+        public LayerValue {
+            Objects.requireNonNull(quantity, "quantity");
+        }
+    }
+
     // ---- derivatives -----------------------------------------------------------------------------
 
     /** With respect to what a derivative is taken. */
@@ -72,6 +111,17 @@ public sealed interface Expr {
 
     /** With respect to the network output f (e.g. ∂ℓ/∂f). */
     record WrtOutput() implements Wrt {
+    }
+
+    /**
+     * With respect to a value of the layer bound by the innermost enclosing {@link LayerSum}, taken as an
+     * independent variable (∂f/∂z^t holds everything z^t does not feed fixed); the entries of W^t count
+     * row-major, as in θ's layout.
+     */
+    record WrtLayer(LayerQuantity quantity) implements Wrt {
+        public WrtLayer {
+            Objects.requireNonNull(quantity, "quantity");
+        }
     }
 
     /** ∇ of a scalar expression: a vector. */
@@ -183,6 +233,77 @@ public sealed interface Expr {
         public Expectation {
             Objects.requireNonNull(over, "over");
             Objects.requireNonNull(body, "body");
+        }
+    }
+
+    // ---- tensor notation of the relative Fisher information (seed 003) ------------------------------
+
+    /**
+     * The augmented input x̃ = (x, 1) (homogeneous coordinates, seed 003 §3.1: for a neuron's weights w
+     * with its bias last, ⟨w, x̃⟩ = wᵀx + b).
+     */
+    record AugmentedInput() implements Expr {
+    }
+
+    /**
+     * The pre-activation z^{(t)} = W^t h^{(t−1)} + b^t of layer {@code layer} (a vector of the layer's
+     * width; h^{(−1)} = x). Component i is ⟨w_i, h̃⟩ for neuron i's weights and bias w_i.
+     */
+    record PreActivation(int layer) implements Expr {
+        public PreActivation {
+            if (layer < 0) {
+                throw SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "PreActivation layer",
+                        "a layer index >= 0", layer);
+            }
+        }
+    }
+
+    /**
+     * The block-diagonal matrix diag(B₁, …, B_k) of {@code blocks}: a matrix is its own block, a scalar a
+     * 1×1 block, and a vector contributes each component as a 1×1 block, so that a single vector v gives
+     * the diagonal matrix diag(v).
+     */
+    record Diag(List<Expr> blocks) implements Expr {
+        public Diag {
+            blocks = List.copyOf(Objects.requireNonNull(blocks, "blocks"));
+            if (blocks.isEmpty()) {
+                throw new SpecificationException(ErrorCode.EMPTY, "Diag blocks",
+                        "Diag blocks: expected at least one block, got none");
+            }
+        }
+    }
+
+    /**
+     * The Kronecker product a ⊗ b: entry ((i, k), (j, l)) = a_{ij} b_{kl}, row index i·rows(b) + k, column
+     * index j·cols(b) + l. A vector counts as a column and a scalar as 1×1, so the product of two vectors
+     * is the vector (a_i b)_i and (a ⊗ b)(c ⊗ d)ᵀ = (a cᵀ) ⊗ (b dᵀ).
+     */
+    record Kron(Expr a, Expr b) implements Expr {
+        public Kron {
+            Objects.requireNonNull(a, "a");
+            Objects.requireNonNull(b, "b");
+        }
+    }
+
+    /**
+     * A scalar {@link Term} applied elementwise: each variable named in {@code arguments} takes the value
+     * of its expression (scalars broadcast against the one common non-scalar shape, which is the result's
+     * shape even where the term does not use that argument), each name in
+     * {@code constants} its number (hyperparameters such as ι or s, printed as symbols). This is how a
+     * closed form derived symbolically, e.g. a neuron's Fisher coefficient ν_f(t) at t = ⟨w, x̃⟩, enters a
+     * tensor expression. Every variable of the term must be bound by one of the two maps.
+     */
+    record ScalarTerm(Term term, Map<String, Expr> arguments, Map<String, Double> constants) implements Expr {
+        public ScalarTerm {
+            Objects.requireNonNull(term, "term");
+            arguments = Map.copyOf(Objects.requireNonNull(arguments, "arguments"));
+            constants = Map.copyOf(Objects.requireNonNull(constants, "constants"));
+            for (String name : arguments.keySet()) {
+                if (constants.containsKey(name)) {
+                    throw new SpecificationException(ErrorCode.UNSUPPORTED, "ScalarTerm " + name,
+                            "ScalarTerm: the symbol '" + name + "' is bound both to an expression and to a number");
+                }
+            }
         }
     }
 

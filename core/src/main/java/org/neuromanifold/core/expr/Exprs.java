@@ -1,6 +1,10 @@
 package org.neuromanifold.core.expr;
 
+import java.util.List;
+import java.util.Map;
+
 import org.neuromanifold.core.model.ParameterGroup;
+import org.neuromanifold.core.scalar.Term;
 
 /** Static factories that make identity statements read like the mathematics (for Java callers). */
 public final class Exprs {
@@ -114,6 +118,29 @@ public final class Exprs {
         return new Expr.Jacobian(vector, new Expr.WrtParams(ParameterGroup.ALL));
     }
 
+    /** Σ_{t=0}^{L} body, with the layer index t bound in {@code body}. */
+    public static Expr layerSum(Expr body) {
+        return new Expr.LayerSum(body);
+    }
+
+    /** A value of layer t (inside {@link #layerSum}). */
+    public static Expr layer(Expr.LayerQuantity quantity) {
+        return new Expr.LayerValue(quantity);
+    }
+
+    /** The Jacobian of a vector expression with respect to a value of layer t (inside {@link #layerSum}). */
+    public static Expr jacobianLayer(Expr vector, Expr.LayerQuantity quantity) {
+        return new Expr.Jacobian(vector, new Expr.WrtLayer(quantity));
+    }
+
+    /**
+     * ⟨∇_q f, q⟩ per output component for a value q of layer t: the Jacobian of f with respect to q applied
+     * to q (inside {@link #layerSum}).
+     */
+    public static Expr directionalLayer(Expr vector, Expr.LayerQuantity quantity) {
+        return new Expr.MatMul(jacobianLayer(vector, quantity), layer(quantity));
+    }
+
     /** 𝔼 over the data set of the context. */
     public static Expr meanOverData(Expr body) {
         return new Expr.Expectation(new Expr.OverData(), body);
@@ -122,5 +149,30 @@ public final class Exprs {
     /** 𝔼 over y drawn from the model. */
     public static Expr meanOverModel(Expr body) {
         return new Expr.Expectation(new Expr.OverModel(), body);
+    }
+
+    /** The augmented input x̃ = (x, 1). */
+    public static Expr augmentedInput() {
+        return new Expr.AugmentedInput();
+    }
+
+    /** The pre-activation z^{(t)} of layer t. */
+    public static Expr preActivation(int layer) {
+        return new Expr.PreActivation(layer);
+    }
+
+    /** diag(B₁, …, B_k); one vector v gives diag(v). */
+    public static Expr diag(Expr... blocks) {
+        return new Expr.Diag(List.of(blocks));
+    }
+
+    /** The Kronecker product a ⊗ b. */
+    public static Expr kron(Expr a, Expr b) {
+        return new Expr.Kron(a, b);
+    }
+
+    /** {@code term} with its one variable {@code variable} bound to {@code argument} (elementwise). */
+    public static Expr scalarTerm(Term term, String variable, Expr argument, Map<String, Double> constants) {
+        return new Expr.ScalarTerm(term, Map.of(variable, argument), constants);
     }
 }

@@ -17,8 +17,9 @@ public record BinaryCrossEntropyLoss() implements Loss {
         LossChecks.check(name(), f, y);
         double acc = 0;
         for (int i = 0; i < f.length; i++) {
-            double softplus = Math.max(f[i], 0) + Math.log1p(Math.exp(-Math.abs(f[i])));
-            acc += softplus - y[i] * f[i];
+            // softplus(f) − y f, grouped as (max(f, 0) − y f) + ln(1 + e^{−|f|}): the bracket is exact for
+            // y ∈ {0, 1}, so a small loss (confident and right, e.g. f = 40, y = 1) is not lost to cancellation
+            acc += (Math.max(f[i], 0) - y[i] * f[i]) + Math.log1p(Math.exp(-Math.abs(f[i])));
         }
         return acc;
     }

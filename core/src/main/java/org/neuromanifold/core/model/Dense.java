@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import org.neuromanifold.core.activation.Activation;
 import org.neuromanifold.core.error.Checks;
+import org.neuromanifold.core.error.ErrorCode;
+import org.neuromanifold.core.error.SpecificationException;
 
 /**
  * A fully connected layer {@code h ↦ σ(W h + b)} with {@code W} of shape {@code out × in}.
@@ -18,6 +20,11 @@ public record Dense(int in, int out, boolean bias, Activation activation) {
         Checks.positive("Dense in", in);
         Checks.positive("Dense out", out);
         Objects.requireNonNull(activation, "activation");
+        long count = (long) in * out + (bias ? out : 0);
+        if (count > Integer.MAX_VALUE) {
+            throw SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "Dense " + in + "→" + out,
+                    "at most " + Integer.MAX_VALUE + " parameters (θ is one double[])", count);
+        }
     }
 
     /** Number of parameters: {@code in·out (+ out)}. */

@@ -42,6 +42,11 @@ public record Network(int inputDim, List<Dense> layers, OutputHead head) {
             }
             width = d.out();
         }
+        long count = layers.stream().mapToLong(Dense::parameterCount).sum();
+        if (count > Integer.MAX_VALUE) {
+            throw SpecificationException.expected(ErrorCode.OUT_OF_RANGE, "network",
+                    "at most " + Integer.MAX_VALUE + " parameters (θ is one double[])", count);
+        }
     }
 
     /** A network without a softmax head. */

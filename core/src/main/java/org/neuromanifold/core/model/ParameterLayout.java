@@ -88,10 +88,7 @@ public final class ParameterLayout {
      * first offending parameter (e.g. {@code W1[0,2] is NaN}).
      */
     public double[] requireValid(double[] theta) {
-        if (theta.length != size) {
-            throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, "theta",
-                    "a parameter vector of length " + size, "length " + theta.length);
-        }
+        requireLength(theta);
         for (int i = 0; i < theta.length; i++) {
             if (!Double.isFinite(theta[i])) {
                 throw new SpecificationException(ErrorCode.NOT_FINITE, name(i),
@@ -101,8 +98,16 @@ public final class ParameterLayout {
         return theta;
     }
 
+    private void requireLength(double[] theta) {
+        if (theta.length != size) {
+            throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, "theta",
+                    "a parameter vector of length " + size, "length " + theta.length);
+        }
+    }
+
     /** Copies block {@code block} of θ into a new {@code rows × cols} array. */
     public double[][] unflatten(double[] theta, ParameterBlock block) {
+        requireLength(theta);
         double[][] m = new double[block.rows()][block.cols()];
         for (int i = 0; i < block.rows(); i++) {
             System.arraycopy(theta, block.index(i, 0), m[i], 0, block.cols());
@@ -112,6 +117,7 @@ public final class ParameterLayout {
 
     /** Writes {@code values} (shape of {@code block}) into θ at the block's place. */
     public void flattenInto(double[][] values, ParameterBlock block, double[] theta) {
+        requireLength(theta);
         if (values.length != block.rows()) {
             throw SpecificationException.expected(ErrorCode.SHAPE_MISMATCH, block.name(), block.rows() + " rows",
                     values.length);
@@ -123,6 +129,23 @@ public final class ParameterLayout {
             }
             System.arraycopy(values[i], 0, theta, block.index(i, 0), block.cols());
         }
+    }
+
+    /** Layouts are equal when their blocks are (the same names, shapes and offsets). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParameterLayout l && l.blocks.equals(blocks);
+    }
+
+    @Override
+    public int hashCode() {
+        return blocks.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ParameterLayout(" + size + " parameters: "
+                + blocks.stream().map(b -> b.name() + " " + b.rows() + "×" + b.cols()).toList() + ")";
     }
 
     /** The flat indices selected by {@code group}, in storage order. */

@@ -1,6 +1,8 @@
 package org.neuromanifold.core.result;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A concrete instance where an identity fails, after shrinking.
@@ -57,11 +59,27 @@ public record Counterexample(int[] widths, String activation, boolean bias, doub
         return rhs.clone();
     }
 
+    /** Equal when every field is equal, arrays compared by content (the record default compares references). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Counterexample c && Arrays.equals(c.widths, widths)
+                && Objects.equals(c.activation, activation) && c.bias == bias && Arrays.equals(c.theta, theta)
+                && c.parameterNames.equals(parameterNames)
+                && Arrays.equals(c.x, x) && Arrays.equals(c.y, y) && Arrays.equals(c.lhs, lhs)
+                && Arrays.equals(c.rhs, rhs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(widths), activation, bias, Arrays.hashCode(theta), parameterNames,
+                Arrays.hashCode(x), Arrays.hashCode(y), Arrays.hashCode(lhs), Arrays.hashCode(rhs));
+    }
+
     @Override
     public String toString() {
-        return "Counterexample(widths=" + java.util.Arrays.toString(widths) + ", activation=" + activation
-                + ", bias=" + bias + ", theta=" + java.util.Arrays.toString(theta) + ", x="
-                + java.util.Arrays.toString(x) + ", y=" + java.util.Arrays.toString(y) + ", lhs="
-                + java.util.Arrays.toString(lhs) + ", rhs=" + java.util.Arrays.toString(rhs) + ")";
+        return "Counterexample(widths=" + Arrays.toString(widths) + ", activation=" + activation
+                + ", bias=" + bias + ", theta=" + Arrays.toString(theta) + ", x="
+                + Arrays.toString(x) + ", y=" + Arrays.toString(y) + ", lhs="
+                + Arrays.toString(lhs) + ", rhs=" + Arrays.toString(rhs) + ")";
     }
 }

@@ -47,11 +47,25 @@ public enum Fn {
     /**
      * The value at a constant argument when it is exact (an integer result such as {@code exp(0) = 1} or
      * {@code |-2| = 2}), so that folding never turns an exact symbolic constant into a rounded one.
+     *
+     * <p>A rounded result that happens to be an integer does not count: {@code tanh(20)} and
+     * {@code exp(-800)} round to 1 and 0 but are not. Every finite double is rational, and by
+     * Lindemann–Weierstrass exp, sin, cos, tanh and sech of a nonzero rational are irrational, while
+     * log x and arccos x are integers only at x = 1; so those fold only at 0 (respectively 1), sqrt
+     * only where the square of the result is exactly the argument, and abs always.
      */
     OptionalDouble exactValueAt(double x) {
         double v = apply(x);
-        return Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15 ? OptionalDouble.of(v)
-                : OptionalDouble.empty();
+        if (!(Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15)) {
+            return OptionalDouble.empty();
+        }
+        boolean exact = switch (this) {
+            case ABS -> true;
+            case SQRT -> Math.fma(v, v, -x) == 0;
+            case LOG, ARCCOS -> x == 1;
+            case EXP, SIN, COS, TANH, SECH, SIGMOID -> x == 0;
+        };
+        return exact ? OptionalDouble.of(v) : OptionalDouble.empty();
     }
 
     /** The numeric value. Kept in one place so every interpreter agrees. */

@@ -3,6 +3,7 @@ package org.neuromanifold.core.scalar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * A scalar symbolic expression: the symbolic form of an activation, a neuron coefficient, a closed
@@ -36,17 +37,24 @@ public sealed interface Term permits Term.Const, Term.Var, Term.Sum, Term.Produc
         }
     }
 
-    /** {@code terms[0] + terms[1] + ...} (at least two terms). */
+    /** {@code terms[0] + terms[1] + ...} (at least one term; {@link #sum} builds at least two). */
     record Sum(List<Term> terms) implements Term {
         public Sum {
             terms = List.copyOf(terms);
+            if (terms.isEmpty()) {
+                throw new IllegalArgumentException("Term.Sum: expected at least one term; use Term.sum() for 0");
+            }
         }
     }
 
-    /** {@code factors[0] * factors[1] * ...} (at least two factors). */
+    /** {@code factors[0] * factors[1] * ...} (at least one factor; {@link #product} builds at least two). */
     record Product(List<Term> factors) implements Term {
         public Product {
             factors = List.copyOf(factors);
+            if (factors.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "Term.Product: expected at least one factor; use Term.product() for 1");
+            }
         }
     }
 
@@ -160,7 +168,11 @@ public sealed interface Term permits Term.Const, Term.Var, Term.Sum, Term.Produc
         return out.size() == 1 ? out.get(0) : new Product(out);
     }
 
-    /** {@code base ^ exponent} with {@code x^0 = 1}, {@code x^1 = x} and constant powers folded. */
+    /**
+     * {@code base ^ exponent} with {@code x^0 = 1}, {@code x^1 = x} and constant powers folded where the
+     * result is exact ({@code 2^3 = 8}, {@code 2^-1 = 0.5}); {@code 3^-1} and {@code 2^0.5} stay symbolic, so
+     * that {@code z/3} keeps its exact meaning for computer algebra instead of becoming {@code 0.333…·z}.
+     */
     static Term power(Term base, Term exponent) {
         if (exponent instanceof Const e) {
             if (e.value() == 0) {
@@ -170,13 +182,38 @@ public sealed interface Term permits Term.Const, Term.Var, Term.Sum, Term.Produc
                 return base;
             }
             if (base instanceof Const b) {
-                double v = Math.pow(b.value(), e.value());
-                if (Double.isFinite(v)) {
-                    return new Const(v);
+                var exact = exactPower(b.value(), e.value());
+                if (exact.isPresent()) {
+                    return new Const(exact.getAsDouble());
                 }
             }
         }
         return new Power(base, exponent);
+    }
+
+    /**
+     * {@code b^e} when {@code e} is an integer and every multiplication (and the final reciprocal for
+     * {@code e < 0}) is exact in double precision, checked with fma; otherwise empty.
+     */
+    private static OptionalDouble exactPower(double b, double e) {
+        if (e != Math.rint(e) || Math.abs(e) > 1100) {
+            return OptionalDouble.empty();
+        }
+        double acc = 1;
+        for (int k = 0; k < (int) Math.abs(e); k++) {
+            double next = acc * b;
+            boolean lostBits = Math.fma(acc, b, -next) != 0 || next != 0 && Math.abs(next) < Double.MIN_NORMAL;
+            if (!Double.isFinite(next) || lostBits) {
+                return OptionalDouble.empty();
+            }
+            acc = next;
+        }
+        if (e > 0) {
+            return OptionalDouble.of(acc);
+        }
+        double r = 1 / acc;
+        boolean exact = Double.isFinite(r) && Math.abs(r) >= Double.MIN_NORMAL && Math.fma(r, acc, -1) == 0;
+        return exact ? OptionalDouble.of(r) : OptionalDouble.empty();
     }
 
     static Term negate(Term t) {

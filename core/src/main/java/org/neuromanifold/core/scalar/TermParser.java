@@ -23,6 +23,9 @@ import org.neuromanifold.core.error.SpecificationException;
  * {@code e}. Every other identifier must be one of the allowed symbols.
  */
 public final class TermParser {
+    /** The function names a formula may call, for error messages. */
+    private static final List<String> FUNCTIONS = functionNames();
+
     private final String source;
     private final Set<String> symbols;
     private final String argument;
@@ -152,12 +155,18 @@ public final class TermParser {
             }
         }
         String text = source.substring(start, pos);
+        double value;
         try {
-            return Term.constant(Double.parseDouble(text));
+            value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
             pos = start;
             throw error("malformed number '" + text + "'");
         }
+        if (Double.isInfinite(value)) {
+            pos = start;
+            throw error("number '" + text + "' is too large for a double (max " + Double.MAX_VALUE + ")");
+        }
+        return Term.constant(value);
     }
 
     private String identifier() {
@@ -217,12 +226,21 @@ public final class TermParser {
             default -> {
                 Fn fn = Fn.byFormulaName(name).orElseThrow(() -> {
                     pos = start;
-                    return error("unknown function '" + name + "'");
+                    return error("unknown function '" + name + "'; expected one of " + FUNCTIONS);
                 });
                 arity(name, args, 1, start);
                 return Term.apply(fn, args.get(0));
             }
         }
+    }
+
+    private static List<String> functionNames() {
+        List<String> names = new ArrayList<>();
+        for (Fn fn : Fn.values()) {
+            names.add(fn.formulaName());
+        }
+        names.addAll(List.of("ln", "max", "min", "relu", "piecewise"));
+        return List.copyOf(names);
     }
 
     private void arity(String name, List<Term> args, int n, int start) {

@@ -24,6 +24,7 @@ public final class TermPrinter {
             case Term.Var v -> v.name();
             case Term.Sum s -> sum(s);
             case Term.Product p -> product(p);
+            case Term.Power p when isReciprocal(p) -> "1/" + wrap(p.base(), POWER);
             case Term.Power p -> wrap(p.base(), POWER + 1) + "^" + wrap(p.exponent(), POWER);
             case Term.Apply a -> a.fn().formulaName() + "(" + print(a.argument()) + ")";
             case Term.Piecewise pw -> "piecewise(" + print(pw.condition()) + ", " + print(pw.whenNegative()) + ", "
@@ -94,6 +95,11 @@ public final class TermPrinter {
         return null;
     }
 
+    /** {@code b^(-1)}, printed as {@code 1/b} (the form quotients are stored in). */
+    private static boolean isReciprocal(Term.Power p) {
+        return p.exponent() instanceof Term.Const e && e.value() == -1;
+    }
+
     private static String wrap(Term t, int context) {
         String s = print(t);
         return precedence(t) < context ? "(" + s + ")" : s;
@@ -104,7 +110,7 @@ public final class TermPrinter {
         return switch (t) {
             case Term.Sum s -> SUM;
             case Term.Product p -> p.factors().get(0) instanceof Term.Const c && c.value() < 0 ? UNARY - 1 : PRODUCT;
-            case Term.Power p -> POWER;
+            case Term.Power p -> isReciprocal(p) ? PRODUCT : POWER;
             case Term.Const c -> c.value() < 0 ? UNARY - 1 : ATOM;
             case Term.Var v -> ATOM;
             case Term.Apply a -> ATOM;

@@ -1,0 +1,82 @@
+package org.neuromanifold.symbolic.derive.rfim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import org.neuromanifold.core.result.SymbolicOutcome;
+import org.neuromanifold.core.result.SymbolicVerdict;
+import org.neuromanifold.symbolic.symja.Assumptions;
+import org.neuromanifold.symbolic.symja.SymjaEngine;
+import org.neuromanifold.symbolic.symja.SymjaProver;
+import org.neuromanifold.symbolic.symja.SymjaResult;
+
+/**
+ * Proves two tensors of Symja expressions equal entry by entry: each difference is first expanded
+ * (most structural steps close there), then put over a common denominator, and otherwise handed to the
+ * {@link SymjaProver} (numeric witness, Simplify, Together, the exponential form, case split on kinks). Entries that are the same
+ * expression before evaluation count as equal at once.
+ */
+final class EntrywiseProof {
+    /** The limit of the quick attempts (Expand, Together) before the prover's full chain. */
+    private static final java.time.Duration QUICK = java.time.Duration.ofSeconds(2);
+
+    private EntrywiseProof() {
+    }
+
+    /**
+     * The verdict on {@code lhs = rhs}: proved when every entry is; refuted (naming the entry and the
+     * prover's residual and point) when one entry is; undecided otherwise.
+     *
+     * @param where       the instance, for the verdict's text
+     * @param assumptions hypotheses on the symbols (e.g. s &gt; 0)
+     */
+    static SymbolicVerdict equal(SymTensor lhs, SymTensor rhs, Assumptions assumptions, String where) {
+        if (lhs.rank() != rhs.rank() || lhs.rows() != rhs.rows() || lhs.cols() != rhs.cols()) {
+            return SymbolicVerdict.refuted("the shapes differ on " + where + ": " + lhs.shape() + " vs " + rhs.shape());
+        }
+        SymjaEngine engine = SymjaEngine.shared();
+        SymjaProver prover = SymjaProver.shared();
+        int same = 0;
+        int expanded = 0;
+        int together = 0;
+        int proved = 0;
+        List<String> undecided = new ArrayList<>();
+        for (int i = 0; i < lhs.size(); i++) {
+            if (lhs.get(i).equals(rhs.get(i))) {
+                same++;
+                continue;
+            }
+            IExpr d = F.Subtract(lhs.get(i), rhs.get(i));
+            SymjaResult<IExpr> r = engine.evaluate(F.Expand(d), QUICK);
+            if (r instanceof SymjaResult.Value<IExpr> v && v.value().isZero()) {
+                expanded++;
+                continue;
+            }
+            SymjaResult<IExpr> q = engine.evaluate(F.Together(d), QUICK);
+            if (q instanceof SymjaResult.Value<IExpr> v && v.value().isZero()) {
+                together++;
+                continue;
+            }
+            SymbolicVerdict v = prover.proveZero(d, assumptions);
+            String entry = lhs.rank() == 2 ? "entry (" + i / lhs.cols() + ", " + i % lhs.cols() + ")"
+                    : "entry " + i;
+            if (v.outcome() == SymbolicOutcome.REFUTED) {
+                return SymbolicVerdict.refuted(entry + " differs on " + where + ": " + v.detail());
+            }
+            if (v.outcome() == SymbolicOutcome.UNDECIDED) {
+                undecided.add(entry + ": " + v.detail());
+            } else {
+                proved++;
+            }
+        }
+        if (!undecided.isEmpty()) {
+            return SymbolicVerdict.undecided(undecided.size() + " of " + lhs.size() + " entries undecided on " + where
+                    + "; first " + undecided.get(0));
+        }
+        return SymbolicVerdict.proved("entry by entry on " + where + " (" + lhs.size() + " entries: " + same
+                + " identical, " + expanded + " by Expand of the difference, " + together + " by Together, " + proved
+                + " by the prover)");
+    }
+}
