@@ -126,13 +126,23 @@ final class VectorActivations {
         }
     }
 
-    /** tanh z = sign(z)·|u|/(2 + u) with u = e^{−2|z|} − 1: accurate near 0, saturating to ±1. */
+    /**
+     * tanh z = sign(z)·|u|/(2 + u) with u = e^{−2|z|} − 1: accurate near 0, saturating to ±1. The slope
+     * is sech²z = 4e/(1 + e)² with e = e^{−2|z|} (as in the core's {@code Tanh}): 1 − tanh²z would cancel
+     * and lose relative accuracy for large |z|.
+     */
     static void tanh(int n, double[] z, int zo, double[] out, int oo, double[] d, int dOff, boolean second) {
-        double[] u = SCRATCH.get()[0];
+        double[][] scratch = SCRATCH.get();
+        double[] u = scratch[0];
+        double[] e = scratch[1];
+        boolean slope = second || d != null;
         for (int c = 0; c < n; c += CHUNK) {
             int len = Math.min(CHUNK, n - c);
             VectorMath.expm1NegAbs(len, z, zo + c, 2, u, 0);
-            tanhPass(second, len, z, zo + c, u, out, oo + c, d, dOff + c);
+            if (slope) {
+                VectorMath.expNegAbs(len, z, zo + c, 2, 1, 0, e, 0);
+            }
+            tanhPass(second, len, z, zo + c, u, slope ? e : null, out, oo + c, d, dOff + c);
         }
     }
 
@@ -166,7 +176,8 @@ final class VectorActivations {
 
     /**
      * out_i = a + b·s, (b·s)(1 − s) or (b·s)(1 − s)(1 − 2s) by {@code kind}, where s = sigm(u),
-     * u = z_i·num/den, from e_i = e^{−|u|}: s = 1/(1+e) for u ≥ 0 and e/(1+e) otherwise.
+     * u = z_i·num/den, from e_i = e^{−|u|}: s = 1/(1+e) for u ≥ 0 and e/(1+e) otherwise, and
+     * s(1 − s) = e/(1+e)².
      */
     static void sigmoidPass(int kind, double a, double b, int n, double[] z, int zo, double num, double den,
             double[] e, double[] out, int oo) {
@@ -176,9 +187,11 @@ final class VectorActivations {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector u = DoubleVector.fromArray(S, z, zo + i, m).mul(num).div(den);
             DoubleVector ev = DoubleVector.fromArray(S, e, i, m);
-            DoubleVector s = ev.blend(1.0, u.compare(GE, 0.0)).div(ev.add(1.0));
+            DoubleVector onePlus = ev.add(1.0);
+            DoubleVector s = ev.blend(1.0, u.compare(GE, 0.0)).div(onePlus);
             DoubleVector bs = s.mul(b);
-            DoubleVector quadratic = bs.mul(s.neg().add(1.0));
+            // s(1 − s) = e/(1 + e)²: no cancellation in 1 − s for large u (as the core's sigm(u)·sigm(−u))
+            DoubleVector quadratic = ev.mul(b).div(onePlus.mul(onePlus));
             DoubleVector r = quadratic.mul(s.mul(-2.0).add(1.0).blend(1.0, cubic.not()));
             r.blend(bs.add(a), linear).intoArray(out, oo + i, m);
         }
@@ -196,21 +209,28 @@ final class VectorActivations {
         }
     }
 
-    /** From u = e^{−2|z|} − 1: t = sign(z)·|u|/(2+u); out = t and d = 1 − t², or out = −2t(1 − t²). */
-    private static void tanhPass(boolean second, int n, double[] z, int zo, double[] u, double[] out, int oo,
-            double[] d, int dOff) {
+    /**
+     * From u = e^{−2|z|} − 1 and e = e^{−2|z|} (null when no slope is wanted): t = sign(z)·|u|/(2+u) and
+     * s = 4e/(1+e)²; out = t and d = s, or out = −2t·s.
+     */
+    private static void tanhPass(boolean second, int n, double[] z, int zo, double[] u, double[] e, double[] out,
+            int oo, double[] d, int dOff) {
         for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             LongVector sign = DoubleVector.fromArray(S, z, zo + i, m).reinterpretAsLongs().and(SIGN);
             DoubleVector uv = DoubleVector.fromArray(S, u, i, m);
             DoubleVector t = uv.lanewise(ABS).div(uv.add(2.0)).reinterpretAsLongs().or(sign).reinterpretAsDoubles();
-            DoubleVector slope = t.mul(t).neg().add(1.0);
+            if (e == null) {
+                t.intoArray(out, oo + i, m);
+                continue;
+            }
+            DoubleVector ev = DoubleVector.fromArray(S, e, i, m);
+            DoubleVector onePlus = ev.add(1.0);
+            DoubleVector slope = ev.mul(4.0).div(onePlus.mul(onePlus));
             if (second) {
                 t.mul(-2.0).mul(slope).intoArray(out, oo + i, m);
             } else {
-                if (d != null) {
-                    slope.intoArray(d, dOff + i, m);
-                }
+                slope.intoArray(d, dOff + i, m);
                 t.intoArray(out, oo + i, m);
             }
         }
