@@ -22,6 +22,8 @@ ENGINE_NAMES = {
     "DjlMlpGradientBenchmark": "DJL 0.35.1 + PyTorch 2.7.1",
     "TensorflowMlpGradientBenchmark": "TF-Java 1.1.0 (TF 2.18), graph",
     "Nd4jMlpGradientBenchmark": "ND4J SameDiff 1.0.0-M2.1",
+    "MlpGradientBenchmark.gradient": "Neuromanifold",
+    "MlpGradientBenchmark.hessianVectorProduct": "Neuromanifold HVP (not a gradient)",
 }
 
 
@@ -77,7 +79,7 @@ def jmh_samples(path):
         params = dict(result.get("params", {}))
         threads = int(params.pop("threads", "0"))
         cls, method = result["benchmark"].rsplit(".", 2)[-2:]
-        engine = ENGINE_NAMES.get(cls, cls + "." + method)
+        engine = ENGINE_NAMES.get(cls + "." + method, ENGINE_NAMES.get(cls, cls + "." + method))
         if params:
             engine += " [" + ", ".join("%s=%s" % kv for kv in sorted(params.items())) + "]"
         unit = result["primaryMetric"]["scoreUnit"]
@@ -149,6 +151,12 @@ def main():
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for l in lines:
         print("| " + " | ".join(v.ljust(w) for v, w in zip(l, widths)) + " |")
+    medians = {(r["engine"], r["threads"]): r["median"] for r in rows}
+    for threads in sorted({r["threads"] for r in rows}):
+        grad = medians.get((ENGINE_NAMES["MlpGradientBenchmark.gradient"], threads))
+        hvp = medians.get((ENGINE_NAMES["MlpGradientBenchmark.hessianVectorProduct"], threads))
+        if grad and hvp:
+            print("Neuromanifold HVP / gradient, %d thread(s): %.2f" % (threads, hvp / grad))
     sys.exit(0 if ok else 1)
 
 
