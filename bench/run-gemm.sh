@@ -5,7 +5,7 @@
 #   bench/run-gemm.sh --sizes 512,1024 --threads 2 --samples 60
 #                                          # more, shorter samples: catches the quiet moments of a busy machine
 # Builds the bench module of the repository this script lives in (mvn package, no install), then runs
-# JMH with the LoadProfiler (load from other processes per iteration) and bench/scripts/gemm_numpy.py,
+# JMH with the OtherProcessLoadProfiler (load from other processes per iteration) and bench/scripts/gemm_numpy.py,
 # and merges both with bench/scripts/gemm_table.py. Results go to bench/target/gemm-<time>/.
 set -euo pipefail
 
@@ -55,7 +55,7 @@ jmh() { # <pattern> <json> [extra JMH options...]; waits (up to 30 min) while an
     if "$java_bin" --add-modules jdk.incubator.vector -cp "$cp" org.openjdk.jmh.Main "$pattern" "$@" \
         -wi 3 -w 1s -i "$samples" -r "$sample_ms" -f 1 \
         -jvmArgsAppend "--add-modules=jdk.incubator.vector" \
-        -prof org.neuromanifold.bench.kernel.LoadProfiler \
+        -prof org.neuromanifold.bench.mlp.OtherProcessLoadProfiler \
         -rf json -rff "$json" > "$log" 2>&1; then
       return 0
     fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Merges the JMH results (GemmBenchmark, ScalarGemmBenchmark, TinyGemmBenchmark, recorded with
-LoadProfiler) and the numpy/OpenBLAS summary (gemm_numpy.py --json) into one table.
+OtherProcessLoadProfiler) and the numpy/OpenBLAS summary (gemm_numpy.py --json) into one table.
 
 JMH iterations are filtered exactly like the numpy samples: an iteration is kept when other processes
 used fewer than --quiet-2t cores (multi-threaded runs) or --quiet-1t cores (one thread) during it.

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * twin (see {@link SoftmaxBenchmark} for the softmax).
  *
  * <pre>java --add-modules jdk.incubator.vector -cp ... org.openjdk.jmh.Main ActivationBenchmark \
- *     -prof org.neuromanifold.bench.kernel.LoadProfiler</pre>
+ *     -prof org.neuromanifold.bench.mlp.OtherProcessLoadProfiler</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
