@@ -50,6 +50,6 @@ object ExampleOutput {
         val agree = derived.crossChecks().count { it.certificate().agrees() }
         val seedFormula = derived.seedFormula().map { if (it.agrees()) " The seed's formula agrees." else
             " The seed's formula disagrees (see the program's output)." }.orElse("")
-        text("Cross-checks against the numeric engine: $agree of ${derived.crossChecks().size} agree.$seedFormula")
+        text("Cross-checks against the numeric engine: \$$agree\$ of \$${derived.crossChecks().size}\$ agree.$seedFormula")
     }
 }

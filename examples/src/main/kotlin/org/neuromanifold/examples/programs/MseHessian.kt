@@ -103,9 +103,11 @@ object MseHessian {
             text("For a linear model \$f(x) = w^{\\top} x\$ with inputs \$x \\sim N(\\mu, \\sigma^2 I)\$, " +
                 "\$\\mu = (${mu.joinToString(", ")})\$, \$\\sigma = $sigma\$, and the risk " +
                 "\$J(w) = \\mathbb{E}[\\tfrac{1}{2} f(x)^2]\$ (target 0; the Hessian is the same for every target).")
-            text("Numerically (autodiff, $SAMPLES Monte Carlo samples of \$x\$): linear neuron: ${linearCheck.verdict()}. " +
-                "Eigenvalues ${eigenvalues.joinToString(", ") { num(it) }}. " +
-                "Negative control, tanh neuron: ${tanhCheck.verdict()}.")
+            val formula = "\$\\sigma^2 I + \\mu\\mu^{\\top}\$"
+            text("Numerically (autodiff, $SAMPLES Monte Carlo samples of \$x\$): linear neuron: " +
+                "${linearCheck.outcome()} $formula ${linearCheck.deviation()}, eigenvalues " +
+                "${eigenvalues.joinToString(", ") { num(it) }}. Negative control, tanh neuron: " +
+                "${tanhCheck.outcome()} $formula ${tanhCheck.deviation()}.")
             derivationWithChecks(hessian)
             derivationWithChecks(spectrum)
         }
@@ -134,8 +136,11 @@ object MseHessian {
     private class Comparison(val hessian: Array<DoubleArray>, val worstZ: Double) {
         val agrees: Boolean get() = worstZ <= Z
 
-        fun verdict(): String = (if (agrees) "agrees" else "DIFFERS") + " with σ²I + μμᵀ (largest deviation " +
-            "${num(worstZ)} standard errors; agreement means at most ${num(Z)})"
+        fun outcome(): String = if (agrees) "agrees with" else "DIFFERS from"
+
+        fun deviation(): String = "(largest deviation ${num(worstZ)} standard errors; at most ${num(Z)} count as agreement)"
+
+        fun verdict(): String = "${outcome()} σ²I + μμᵀ ${deviation()}"
     }
 
     private fun describe(derived: DerivedResult, out: PrintWriter) {

@@ -151,7 +151,7 @@ class ExampleProgramsSpec : FunSpec({
         val o = example("mse-hessian")
         o.code shouldBe 0
         o.out shouldContain "linear neuron: agrees with σ²I + μμᵀ"
-        o.out shouldContain "tanh neuron (negative control): DIFFERS with σ²I + μμᵀ"
+        o.out shouldContain "tanh neuron (negative control): DIFFERS from σ²I + μμᵀ"
         // The example's model: μ = (1, −0.5, 2), σ = 0.7, so κ = 1 + ‖μ‖²/σ² = 1 + 5.25/0.49.
         val mu = doubleArrayOf(1.0, -0.5, 2.0)
         val sigma = 0.7
@@ -179,12 +179,12 @@ class ExampleProgramsSpec : FunSpec({
         val t = tex("mse-hessian")
         t shouldContain "\\section{Hessian of the mean square error (d = 3) (d3)}"
         t shouldContain "\\section{Spectrum and condition number of the Hessian (spectrum)}"
-        Regex("Cross-checks against the numeric engine: (\\d+) of (\\d+) agree").findAll(t)
+        Regex("Cross-checks against the numeric engine: \\$(\\d+)\\$ of \\$(\\d+)\\$ agree").findAll(t)
             .map { it.groupValues[1] to it.groupValues[2] }.toList().let { counts ->
                 counts.size shouldBe 2
                 counts.forEach { (agree, all) -> agree shouldBe all }
             }
-        t shouldContain "Negative control, tanh neuron: DIFFERS"
+        t shouldContain "Negative control, tanh neuron: DIFFERS from \$\\sigma^2 I + \\mu\\mu^{\\top}\$"
         checkPdf("mse-hessian")
     }
 
