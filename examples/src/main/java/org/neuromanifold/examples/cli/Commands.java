@@ -8,6 +8,7 @@ final class Commands {
     }
 
     static List<Object> all() {
-        return List.of(new CatalogueCommand(), new VerifyCommand(), new DeriveCommand(), new RunCommand());
+        return List.of(new CatalogueCommand(), new VerifyCommand(), new DeriveCommand(), new RunCommand(),
+                new ExampleCommand());
     }
 }
