@@ -1,9 +1,7 @@
 package org.neuromanifold.examples.programs
 
-import org.neuromanifold.dsl.LatexDocumentScope
 import org.neuromanifold.dsl.writeLatex
 import org.neuromanifold.dsl.writePdf
-import org.neuromanifold.symbolic.derive.DerivedResult
 import org.neuromanifold.symbolic.latex.PdfLatex
 import java.io.PrintWriter
 import java.nio.file.Path
@@ -36,20 +34,5 @@ object ExampleOutput {
         }
         written.forEach { out.println("wrote $it") }
         return written
-    }
-
-    /**
-     * A derivation section (the chain with every step's certificates), then one sentence on how many
-     * numeric cross-checks agree and whether the seed's formula does. The cross-checks' own descriptions
-     * stay in the printed output: some hold notation (λ_max, 10⁻³) that the sentence renderer of
-     * [LatexDocumentScope.derivation] does not typeset yet, so pdflatex would reject the document.
-     */
-    @JvmStatic
-    fun LatexDocumentScope.derivationWithChecks(derived: DerivedResult) {
-        derivation(derived.derivation())
-        val agree = derived.crossChecks().count { it.certificate().agrees() }
-        val seedFormula = derived.seedFormula().map { if (it.agrees()) " The seed's formula agrees." else
-            " The seed's formula disagrees (see the program's output)." }.orElse("")
-        text("Cross-checks against the numeric engine: \$$agree\$ of \$${derived.crossChecks().size}\$ agree.$seedFormula")
     }
 }

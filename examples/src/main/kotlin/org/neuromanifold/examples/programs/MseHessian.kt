@@ -4,7 +4,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix
 import org.apache.commons.math3.linear.EigenDecomposition
 import org.neuromanifold.core.model.Network
 import org.neuromanifold.dsl.Model
-import org.neuromanifold.examples.programs.ExampleOutput.derivationWithChecks
 import org.neuromanifold.dsl.Notation
 import org.neuromanifold.dsl.derive
 import org.neuromanifold.dsl.gaussian
@@ -108,8 +107,8 @@ object MseHessian {
                 "${linearCheck.outcome()} $formula ${linearCheck.deviation()}, eigenvalues " +
                 "${eigenvalues.joinToString(", ") { num(it) }}. Negative control, tanh neuron: " +
                 "${tanhCheck.outcome()} $formula ${tanhCheck.deviation()}.")
-            derivationWithChecks(hessian)
-            derivationWithChecks(spectrum)
+            derivation(hessian)
+            derivation(spectrum)
         }
         out.println()
         ExampleOutput.writeDocument(dir, NAME, source, out)

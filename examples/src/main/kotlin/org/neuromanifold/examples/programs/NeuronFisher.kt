@@ -3,7 +3,6 @@ package org.neuromanifold.examples.programs
 import org.neuromanifold.core.activation.Activation
 import org.neuromanifold.dsl.derive
 import org.neuromanifold.dsl.elu
-import org.neuromanifold.examples.programs.ExampleOutput.derivationWithChecks
 import org.neuromanifold.dsl.identity
 import org.neuromanifold.dsl.latexDocument
 import org.neuromanifold.dsl.leakyRelu
@@ -59,7 +58,7 @@ object NeuronFisher {
             text("For each activation \$f\$ the coefficient \$\\nu_f(t)\$ of \$g = \\nu_f(t)\\, \\tilde{x} \\tilde{x}^{\\top}\$, " +
                 "derived step by step; each closed form is checked against the Fisher information computed from " +
                 "its definition by the numeric engine.")
-            results.forEach { derivationWithChecks(it) }
+            results.forEach { derivation(it) }
         }
         out.println()
         ExampleOutput.writeDocument(dir, NAME, source, out)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.doubles.plusOrMinus
+import io.kotest.matchers.ints.shouldBeGreaterThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
@@ -179,11 +180,9 @@ class ExampleProgramsSpec : FunSpec({
         val t = tex("mse-hessian")
         t shouldContain "\\section{Hessian of the mean square error (d = 3) (d3)}"
         t shouldContain "\\section{Spectrum and condition number of the Hessian (spectrum)}"
-        Regex("Cross-checks against the numeric engine: \\$(\\d+)\\$ of \\$(\\d+)\\$ agree").findAll(t)
-            .map { it.groupValues[1] to it.groupValues[2] }.toList().let { counts ->
-                counts.size shouldBe 2
-                counts.forEach { (agree, all) -> agree shouldBe all }
-            }
+        Regex("Cross-checks against the numeric engine:").findAll(t).count() shouldBe 2
+        Regex("\\\\item .*: agrees \\(").findAll(t).count() shouldBeGreaterThan 0
+        t shouldNotContain "disagrees"
         t shouldContain "Negative control, tanh neuron: DIFFERS from \$\\sigma^2 I + \\mu\\mu^{\\top}\$"
         checkPdf("mse-hessian")
     }

@@ -27,7 +27,7 @@ final class LatexSentence {
     private static final Pattern GREEK_WORD = Pattern.compile("(?<![\\\\A-Za-z])(" + GREEK + ")(?![A-Za-z])");
     private static final Pattern FUNCTION_WORD = Pattern.compile("(?<![\\\\A-Za-z])(" + FUNCTIONS + ")(?![A-Za-z])");
     private static final Pattern MATH_WORD = Pattern.compile(
-            ".*(\\\\[A-Za-z]+|[=<>()|+*/{}\\[\\]]|[A-Za-z0-9}][_^][A-Za-z0-9{\\\\]).*|-|[0-9.]+");
+            ".*(\\\\[A-Za-z]+|[=<>()|+*/{}\\[\\]]|[A-Za-z0-9}][_^]-?[A-Za-z0-9{\\\\]).*|-|[0-9.]+");
     private static final Pattern SHORT_OPERAND = Pattern.compile("\\p{L}\\p{M}?|[0-9.]+[,;]?");
 
     private LatexSentence() {
@@ -84,13 +84,48 @@ final class LatexSentence {
         if (!usesMacros) {
             s = s.replace("{", "\\{").replace("}", "\\}");
         }
+        // a script of several letters or digits is one group (λ_max → λ_{max}, 10^-3 → 10^{-3}), so that a
+        // macro made of it below (\\max) stays inside the braces
+        s = s.replaceAll("(?<!\\\\)([_^])(-?[A-Za-z]{2,}|-?[0-9]{2,}|-[A-Za-z0-9])", "$1{$2}");
         s = GREEK_WORD.matcher(s).replaceAll("\\\\$1");
         s = FUNCTION_WORD.matcher(s).replaceAll(m -> switch (m.group(1)) {
             case "sech", "sigm" -> "\\\\operatorname{" + m.group(1) + "}";
             default -> "\\\\" + m.group(1);
         });
-        // a sub- or superscript mark with nothing to attach is a character, not markup
-        s = s.replaceAll("(?<!\\\\)([_^])(?![A-Za-z0-9{\\\\])", "\\\\$1");
+        s = bracedParenthesisedScripts(s);
+        // a sub- or superscript mark with nothing to attach is a character, not markup (amsmath's \text)
+        s = s.replaceAll("(?<!\\\\)\\^(?![A-Za-z0-9{\\\\])", "\\\\text{\\\\textasciicircum}")
+                .replaceAll("(?<!\\\\)_(?![A-Za-z0-9{\\\\])", "\\\\text{\\\\_}");
         return LatexText.mathUnicode(s).replaceAll(" {2,}", " ").strip();
+    }
+
+    /** A script whose argument is a parenthesised group, as in Symja's {@code E^(2*t)}: {@code E^{2*t}}. */
+    private static String bracedParenthesisedScripts(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int close = (c == '^' || c == '_') && (i == 0 || s.charAt(i - 1) != '\\') && i + 1 < s.length()
+                    && s.charAt(i + 1) == '(' ? matchingParenthesis(s, i + 1) : -1;
+            if (close < 0) {
+                b.append(c);
+                continue;
+            }
+            b.append(c).append('{').append(bracedParenthesisedScripts(s.substring(i + 2, close))).append('}');
+            i = close;
+        }
+        return b.toString();
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, or −1. */
+    private static int matchingParenthesis(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -29,7 +29,10 @@ public final class LatexText {
             Map.entry('√', "\\surd"), Map.entry('±', "\\pm"), Map.entry('∘', "\\circ"), Map.entry('ℓ', "\\ell"),
             Map.entry('ℝ', "\\mathbb{R}"), Map.entry('ᵀ', "^{\\top}"),
             Map.entry('²', "^{2}"), Map.entry('³', "^{3}"), Map.entry('¹', "^{1}"), Map.entry('⁰', "^{0}"),
+            Map.entry('⁴', "^{4}"), Map.entry('⁵', "^{5}"), Map.entry('⁶', "^{6}"), Map.entry('⁷', "^{7}"),
+            Map.entry('⁸', "^{8}"), Map.entry('⁹', "^{9}"), Map.entry('⁺', "^{+}"), Map.entry('ⁿ', "^{n}"),
             Map.entry('⁻', "^{-}"), Map.entry('₀', "_{0}"), Map.entry('₁', "_{1}"), Map.entry('₂', "_{2}"),
+            Map.entry('₃', "_{3}"), Map.entry('₄', "_{4}"),
             Map.entry('ᵢ', "_{i}"), Map.entry('ⱼ', "_{j}"), Map.entry('′', "'"), Map.entry('−', "-"));
 
     /** Unicode text characters with their LaTeX text-mode equivalents. */
@@ -55,6 +58,14 @@ public final class LatexText {
             if (accent != null && cps[i] < 128 && Character.isLetter(cps[i])) {
                 b.append(accent).append('{').appendCodePoint(cps[i]).append('}');
                 i++;
+            } else if (isMathCharacter(cps[i])) {
+                // a run of mathematical characters is one formula: 10⁻³ → 10$^{-3}$, never $…$$…$
+                int end = i;
+                while (end + 1 < cps.length && isMathCharacter(cps[end + 1])) {
+                    end++;
+                }
+                b.append('$').append(mathUnicode(new String(cps, i, end - i + 1))).append('$');
+                i = end;
             } else {
                 append(b, cps[i]);
             }
@@ -79,10 +90,6 @@ public final class LatexText {
             default -> {
                 if (cp < 128) {
                     b.appendCodePoint(cp);
-                } else if (cp <= 0xFFFF && MATH_CHARACTERS.containsKey((char) cp)) {
-                    b.append('$').append(MATH_CHARACTERS.get((char) cp)).append('$');
-                } else if (cp == 0x1D53C) {
-                    b.append("$\\mathbb{E}$");
                 } else if (cp <= 0xFFFF && TEXT_CHARACTERS.containsKey((char) cp)) {
                     b.append(TEXT_CHARACTERS.get((char) cp));
                 } else {
@@ -130,6 +137,17 @@ public final class LatexText {
                 b.append(String.format(Locale.ROOT, "\\text{[U+%04X]}", cp));
                 continue;
             }
+            if (script(macro) != 0) {
+                // a run of Unicode super- or subscripts is one script: 10⁻³ → 10^{-3}, not 10^{-}^{3}
+                StringBuilder group = new StringBuilder(macro.substring(2, macro.length() - 1));
+                while (i + 1 < cps.length && cps[i + 1] <= 0xFFFF
+                        && script(MATH_CHARACTERS.get((char) cps[i + 1])) == macro.charAt(0)) {
+                    String next = MATH_CHARACTERS.get((char) cps[++i]);
+                    group.append(next, 2, next.length() - 1);
+                }
+                b.append(macro.charAt(0)).append('{').append(group).append('}');
+                continue;
+            }
             b.append(macro);
             // a control word swallows the letters after it: separate them
             boolean word = Character.isLetter(macro.charAt(macro.length() - 1));
@@ -138,6 +156,12 @@ public final class LatexText {
             }
         }
         return b.toString();
+    }
+
+    /** {@code ^} or {@code _} when {@code macro} is a braced super- or subscript like {@code ^{2}}, else 0. */
+    private static char script(String macro) {
+        return macro != null && macro.length() > 3 && (macro.charAt(0) == '^' || macro.charAt(0) == '_')
+                && macro.charAt(1) == '{' && macro.endsWith("}") ? macro.charAt(0) : 0;
     }
 
     /**

@@ -90,6 +90,18 @@ class LatexTextTest {
         }
 
         @Test
+        void multiLetterScriptsAndUnicodeExponentsAreOneGroup() {
+            assertEquals("$\\lambda_{\\max} = 3$", LatexText.sentence("λ_max = 3"));
+            assertEquals("$x_{ij} + y^{-1}$", LatexText.sentence("x_ij + y^-1"));
+            assertEquals("error $< 10^{-3}$", LatexText.sentence("error < 10⁻³"));
+            assertEquals("tolerance 10$^{-12}$, $\\sigma^{2}$", LatexText.escape("tolerance 10⁻¹², σ²"));
+            assertEquals("10^{-3} \\|x\\|^{2}", LatexText.mathUnicode("10⁻³ ‖x‖²"));
+            // Symja input syntax: a parenthesised exponent is one group; a bare mark is a character
+            assertEquals("$a = \\alpha^2*E^{2*t}/s^2$", LatexText.sentence("a = alpha^2*E^(2*t)/s^2"));
+            assertEquals("$x^{(y)} = a\\text{\\textasciicircum} +$ b\\_", LatexText.sentence("x^((y)) = a^ + b_"));
+        }
+
+        @Test
         void characterSoupStillCompiles() {
             assertEquals("x \\textasciitilde{} $N(0, 1)$ with 50\\% \\& more\\_",
                     LatexText.sentence("x ~ N(0, 1) with 50% & more_"));
