@@ -16,8 +16,9 @@ import org.neuromanifold.symbolic.symja.SymjaProver;
 import org.neuromanifold.symbolic.symja.SymjaResult;
 
 /**
- * Proves two tensors of Symja expressions equal entry by entry: each difference is first expanded
- * (most structural steps close there), then expanded inside exponents and arguments too (ExpandAll), then
+ * Proves two tensors of Symja expressions equal entry by entry: each difference is first expanded as a
+ * polynomial in its functions and exponentials ({@link PolynomialSkeleton}), then as it is (most
+ * structural steps close there), then expanded inside exponents and arguments too (ExpandAll), then
  * put over a common denominator, and otherwise handed to the
  * {@link SymjaProver} (numeric witness, Simplify, Together, the exponential form, case split on kinks). Entries that are the same
  * expression before evaluation count as equal at once.
@@ -25,6 +26,8 @@ import org.neuromanifold.symbolic.symja.SymjaResult;
 final class EntrywiseProof {
     /** The limit of the quick attempts (Expand, Together) before the prover's full chain. */
     private static final java.time.Duration QUICK = java.time.Duration.ofSeconds(2);
+    /** The name prefix of the symbols standing for non-polynomial subexpressions. */
+    private static final String OPAQUE = "opaqueSubterm";
 
     private EntrywiseProof() {
     }
@@ -54,6 +57,7 @@ final class EntrywiseProof {
         SymjaEngine engine = SymjaEngine.shared();
         SymjaProver prover = SymjaProver.shared();
         int same = 0;
+        int skeleton = 0;
         int expanded = 0;
         int expandedAll = 0;
         int together = 0;
@@ -69,6 +73,17 @@ final class EntrywiseProof {
                 continue;
             }
             IExpr d = F.Subtract(lhs.get(i), rhs.get(i));
+            // first the polynomial skeleton (functions and exponentials as symbols): most steps are structural
+            // and close there by polynomial arithmetic alone
+            SymjaResult<IExpr> evaluated = engine.evaluate(d, QUICK);
+            if (evaluated instanceof SymjaResult.Value<IExpr> e) {
+                d = e.value();
+                SymjaResult<IExpr> s = engine.evaluate(F.Expand(new PolynomialSkeleton(OPAQUE).of(d)), QUICK);
+                if (d.isZero() || s instanceof SymjaResult.Value<IExpr> v && v.value().isZero()) {
+                    skeleton++;
+                    continue;
+                }
+            }
             SymjaResult<IExpr> r = engine.evaluate(F.Expand(d), QUICK);
             IExpr residual = r instanceof SymjaResult.Value<IExpr> v ? v.value() : null;
             if (residual != null && residual.isZero()) {
@@ -113,7 +128,8 @@ final class EntrywiseProof {
                     + "; first " + undecided.get(0));
         }
         return SymbolicVerdict.proved("entry by entry on " + where + " (" + lhs.size() + " entries: " + same
-                + " identical, " + expanded + " by Expand of the difference, " + expandedAll + " by ExpandAll, "
+                + " identical, " + skeleton + " by Expand of the difference with its functions and exponentials as "
+                + "symbols, " + expanded + " by Expand, " + expandedAll + " by ExpandAll, "
                 + together + " by Together, " + proved + " by the prover, " + repeated
                 + " with the expanded difference of an entry already proved)");
     }
