@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import edu.jas.kern.PreemptStatus;
 import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.ExprEvaluator;
@@ -27,6 +28,9 @@ import org.matheclipse.parser.client.ParserConfig;
  * <li>{@code ParserConfig.PARSER_USE_LOWERCASE_SYMBOLS = false}: Mathematica (case-sensitive) syntax, so
  * that a symbol such as {@code W0x1x2} keeps its case and {@code beta} is not read as the built-in
  * {@code Beta}.</li>
+ * <li>{@code PreemptStatus.setAllow()} (after Symja's start-up, which turns it off): JAS polynomial rings
+ * check the thread's interrupt flag, so that a long polynomial GCD stops when {@link SymjaEngine} interrupts
+ * it at the time limit (JAS does not look at Symja's stop request).</li>
  * </ul>
  *
  * <p>Symja creates symbols through the evaluation engine bound to the current thread, and each engine has
@@ -71,6 +75,10 @@ final class SymjaRuntime {
                     EvalEngine engine = new EvalEngine("neuromanifold-start", RECURSION_LIMIT, ITERATION_LIMIT,
                             nullStream(), nullStream(), false);
                     new ExprEvaluator(engine, true, (short) 0);
+                    // Symja's start-up switches off JAS's pre-emption; with it on, JAS polynomial arithmetic (the
+                    // GCDs under Together, Factor, Cancel) stops when the engine thread is interrupted at the time
+                    // limit, instead of running on after the caller has given up
+                    PreemptStatus.setAllow();
                     sharedGlobal = concurrentGlobalContext(engine.getContextPath().getGlobalContext());
                 } catch (Throwable e) {
                     failure.set(e);

@@ -108,6 +108,21 @@ class SymjaEngineTest {
     }
 
     @Test
+    void aPolynomialGcdStopsAtTheTimeLimitInsteadOfRunningOn() {
+        // Together of these exponential fractions spends seconds in JAS's polynomial GCD, which looks only at the
+        // thread's interrupt flag (with pre-emption on), not at Symja's stop request; without pre-emption the
+        // engine thread is still busy after the grace period and has to be abandoned
+        SymjaEngine engine = SymjaEngine.create(Duration.ofSeconds(5));
+        String term = "(-E^(2*b + 2*U + 2*w*x)*C^2*x^2)/((1 + E^U)^2*(1 + E^(b + w*x))^2*s^2) + (E^(2*U + 2*(b + w*x))"
+                + "*C^2*x^2)/((1 + E^U)^2*(1 + E^(b + w*x))^2*s^2)";
+        String sum = term.replace("U", "u").replace("C", "c") + " + " + term.replace("U", "v").replace("C", "d");
+        var u = undecided(engine.evaluate("Together[" + sum + "]", Duration.ofSeconds(2)));
+        assertEquals(SymjaResult.Reason.TIMEOUT, u.reason());
+        assertEquals(0, engine.statistics().abandoned(), "the engine thread did not stop");
+        assertEquals("Sech[t]^2", value(engine.evaluate("D[Tanh[t], t]")));
+    }
+
+    @Test
     void anOperationLeftUnevaluatedIsNamed() {
         // Symja 3.0.0 cannot give the eigenvalues of s²I + mmᵀ symbolically
         var u = undecided(symja.evaluate(

@@ -634,7 +634,14 @@ final class SymbolicInstance {
     private IExpr[] scores(IExpr lnp, List<IExpr> params) {
         IExpr[] out = new IExpr[params.size()];
         for (int a = 0; a < out.length; a++) {
-            out[a] = value(totalD(lnp, params.get(a)), "the score ∂ ln p/∂" + params.get(a));
+            IExpr score = totalD(lnp, params.get(a));
+            if (outputSymbols != null && !(net.response() instanceof ResponseModel.Gaussian)) {
+                // with symbolic outputs a Bernoulli or categorical score is rational in the output symbols: over a
+                // common denominator (cheap on one score) the factor p(y) of d ln p = dp/p cancels, e.g.
+                // ∂_u ln(1 − σ(u)) = −σ(1 − σ)/(1 − σ) = −σ, so that the Fisher entries become polynomials
+                score = F.Together(score);
+            }
+            out[a] = value(score, "the score ∂ ln p/∂" + params.get(a));
         }
         return out;
     }
