@@ -53,6 +53,8 @@ import org.neuromanifold.core.activation.Tanh;
 public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> S = Lanes.S;
     private static final int L = Lanes.L;
+    /** The twin, for activations without a vector form (user-defined formulas). */
+    private static final ScalarKernels SCALAR = new ScalarKernels();
 
     /** GEMMs with at least this m·n·k are split over the threads. */
     static final long PARALLEL_VOLUME = 96L * 96 * 96;
@@ -348,15 +350,8 @@ public final class VectorKernels implements Kernels {
             case Sigmoid ignored -> VectorActivations.sigmoid(n, z, zOff, out, outOff, derivative, dOff);
             case Elu f -> VectorActivations.elu(f.alpha(), n, z, zOff, out, outOff, derivative, dOff);
             case Softplus ignored -> VectorActivations.softplus(n, z, zOff, out, outOff, derivative, dOff);
-            case CustomActivation f -> {
-                for (int i = 0; i < n; i++) {
-                    double v = z[zOff + i];
-                    out[outOff + i] = f.value(v);
-                    if (derivative != null) {
-                        derivative[dOff + i] = f.derivative(v);
-                    }
-                }
-            }
+            // a user's formula has no vector form: its scalar functions, entry by entry
+            case CustomActivation f -> SCALAR.activation(f, n, z, zOff, out, outOff, derivative, dOff);
         }
     }
 
@@ -379,11 +374,7 @@ public final class VectorKernels implements Kernels {
             case Elu f -> VectorActivations.eluSecond(f.alpha(), n, z, zOff, out, outOff);
             case Softplus ignored ->
                 VectorActivations.sigmoidCurvature(VectorActivations.QUADRATIC, 1, 1, 1, n, z, zOff, out, outOff);
-            case CustomActivation f -> {
-                for (int i = 0; i < n; i++) {
-                    out[outOff + i] = f.secondDerivative(z[zOff + i]);
-                }
-            }
+            case CustomActivation f -> SCALAR.activationSecondDerivative(f, n, z, zOff, out, outOff);
         }
     }
 
